@@ -3,6 +3,9 @@ package dev.safedelete.sql;
 import dev.safedelete.catalog.CatalogLoader;
 import dev.safedelete.catalog.TableName;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Everything that differs between databases, behind one interface so that the planner and executor never ask
  * which database they talk to. Identifiers reaching a dialect always come from the loaded catalog.
@@ -22,4 +25,99 @@ public interface Dialect {
     }
 
     CatalogLoader catalogLoader();
+
+    /** A comma list of quoted columns, optionally prefixed with a table alias. */
+    default String columnList(List<String> columns) {
+        return columns.stream().map(this::quote).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A predicate true for rows whose {@code columns} equal one of {@code rows} tuples bound in order, row after row.
+     * Row-value {@code IN} where the database plans it with the index; dialects that do not override it.
+     */
+    default String keyPredicate(List<String> columns, int rows) {
+        StringBuilder sb = new StringBuilder();
+        if (columns.size() == 1) {
+            sb.append(quote(columns.get(0))).append(" IN (");
+            for (int i = 0; i < rows; i++) {
+                sb.append(i == 0 ? "?" : ", ?");
+            }
+            return sb.append(')').toString();
+        }
+        String tuple = "(" + "?, ".repeat(columns.size() - 1) + "?)";
+        sb.append('(').append(columnList(columns)).append(") IN (");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "" : ", ").append(tuple);
+        }
+        return sb.append(')').toString();
+    }
+
+    /** How many key tuples one statement binds: bounded by the driver's parameter limit and by plan-cache sanity. */
+    default int keysPerStatement(int arity) {
+        return Math.max(1, Math.min(1000, 30000 / arity));
+    }
+
+    /** Appended to a SELECT to lock the rows it reads until the transaction ends. */
+    default String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    /** Where this database's own DELETE of the same roots would fail or behave differently; none by default. */
+    default List<String> nativeDeleteCaveats(NativeDeleteFacts facts) {
+        return List.of();
+    }
+
+    /** Session settings an execution applies at its start: how long to wait for another transaction's locks. */
+    List<String> lockTimeout(java.time.Duration timeout);
+
+    /** Undoes {@link #lockTimeout} before the connection goes back to the pool. */
+    List<String> resetLockTimeout();
+
+    /**
+     * Whether the database checks foreign keys row by row inside a statement (InnoDB), so that a row referencing
+     * itself, or rows referencing each other, cannot be deleted even when the whole set is consistent.
+     */
+    default boolean checksRowByRow() {
+        return false;
+    }
+
+    /** Statements that switch off foreign-key checks for this session; only for {@link #checksRowByRow} dialects. */
+    default List<String> relaxForeignKeyChecks() {
+        throw new UnsupportedOperationException(name() + " cannot relax foreign-key checks");
+    }
+
+    default List<String> restoreForeignKeyChecks() {
+        throw new UnsupportedOperationException(name() + " cannot relax foreign-key checks");
+    }
+
+    /**
+     * One statement deleting rows from several tables at once, for rows that reference each other through NOT NULL
+     * columns: the database checks the constraints at the end of the statement. Empty where the database has no such
+     * statement. Each part is {@code table} with its key columns and the number of key tuples bound, in order.
+     */
+    default java.util.Optional<String> deleteTogether(List<KeyedDelete> parts) {
+        return java.util.Optional.empty();
+    }
+
+    /** A DELETE of the rows of {@code table} whose key is one of {@code rows} tuples. */
+    record KeyedDelete(TableName table, List<String> keyColumns, int rows) {
+    }
+
+    /** What a database error means for an execution. */
+    default FailureKind classify(java.sql.SQLException e) {
+        if (e instanceof java.sql.SQLTimeoutException) {
+            return FailureKind.STATEMENT_TIMEOUT;
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (e instanceof java.sql.SQLNonTransientConnectionException || e instanceof java.sql.SQLRecoverableException
+                || state.startsWith("08")) {
+            return FailureKind.CONNECTION_LOST;
+        }
+        return FailureKind.REFUSED;
+    }
+
+    /** A SELECT of expressions without a table, used to evaluate column defaults. */
+    default String selectExpressions(List<String> expressions) {
+        return "SELECT " + expressions.stream().map(e -> "(" + e + ")").collect(Collectors.joining(", "));
+    }
 }

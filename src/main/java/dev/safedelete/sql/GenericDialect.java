@@ -14,6 +14,17 @@ public class GenericDialect extends QuotingDialect {
         return "generic";
     }
 
+    /** Unknown databases keep their own lock wait; the statement timeout still bounds it. */
+    @Override
+    public java.util.List<String> lockTimeout(java.time.Duration timeout) {
+        return java.util.List.of();
+    }
+
+    @Override
+    public java.util.List<String> resetLockTimeout() {
+        return java.util.List.of();
+    }
+
     @Override
     public CatalogLoader catalogLoader() {
         return new JdbcMetadataCatalogLoader();

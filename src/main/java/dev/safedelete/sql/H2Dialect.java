@@ -15,6 +15,25 @@ public class H2Dialect extends QuotingDialect {
     }
 
     @Override
+    public java.util.List<String> lockTimeout(java.time.Duration timeout) {
+        return java.util.List.of("SET LOCK_TIMEOUT " + timeout.toMillis());
+    }
+
+    @Override
+    public java.util.List<String> resetLockTimeout() {
+        return java.util.List.of("SET LOCK_TIMEOUT 10000");
+    }
+
+    @Override
+    public FailureKind classify(java.sql.SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 50200 -> FailureKind.LOCK_TIMEOUT;
+            case 57014 -> FailureKind.STATEMENT_TIMEOUT;
+            default -> super.classify(e);
+        };
+    }
+
+    @Override
     public CatalogLoader catalogLoader() {
         return new H2CatalogLoader();
     }

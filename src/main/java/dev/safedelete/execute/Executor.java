@@ -1,0 +1,486 @@
+package dev.safedelete.execute;
+
+import dev.safedelete.catalog.Catalog;
+import dev.safedelete.catalog.Relationship;
+import dev.safedelete.catalog.Table;
+import dev.safedelete.catalog.TableName;
+import dev.safedelete.execute.ExecutionFailure.Difference;
+import dev.safedelete.execute.ExecutionFailure.Kind;
+import dev.safedelete.plan.AffectedSet;
+import dev.safedelete.plan.AffectedSet.Group;
+import dev.safedelete.plan.ChildFirstOrder;
+import dev.safedelete.plan.KeyCodec;
+import dev.safedelete.plan.KeySet;
+import dev.safedelete.plan.Traversal;
+import dev.safedelete.sql.Dialect;
+import dev.safedelete.sql.Dialect.KeyedDelete;
+import dev.safedelete.sql.FailureKind;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Executes a confirmed plan (semantics.md, "Execution"): in one transaction, locks the roots and derives the affected
+ * set again with the planner's own {@link Traversal}, refuses any drift, applies the updates and then the deletes
+ * children first, checks every statement's row count and commits; on any failure it rolls back.
+ */
+public final class Executor {
+
+    /**
+     * What was confirmed: the roots, the derivation options (with {@code lock} set) and the fingerprint of each group
+     * of the preview.
+     */
+    public record Confirmed(TableName table, List<Object[]> roots, Traversal.Options options,
+                            Map<Group, String> fingerprints) {
+    }
+
+    /** Rows changed per table and outcome. */
+    public record Applied(Map<Group, Long> rows) {
+    }
+
+    private final DataSource dataSource;
+    private final Catalog catalog;
+    private final Dialect dialect;
+    private final Duration lockTimeout;
+
+    public Executor(DataSource dataSource, Catalog catalog, Dialect dialect, Duration lockTimeout) {
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.dialect = dialect;
+        this.lockTimeout = lockTimeout;
+    }
+
+    public Applied execute(Confirmed plan) throws ExecutionFailure {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new ExecutionFailure(Kind.CONNECTION_LOST, "cannot reach the target: " + e.getMessage(), e);
+        }
+        boolean committing = false;
+        Applied committedAnyway = null;
+        try {
+            c.setAutoCommit(false);
+            run(c, dialect.lockTimeout(lockTimeout));
+            AffectedSet now = Traversal.derive(c, catalog, dialect, plan.table(), plan.roots(), plan.options());
+            var drift = differences(plan, now);
+            if (!drift.isEmpty()) {
+                throw new ExecutionFailure(Kind.DRIFT, "the data changed since the preview", drift, null);
+            }
+            var applied = new TreeMap<Group, Long>();
+            var tx = new Transaction(c, plan.options());
+            tx.applyUpdates(now, applied);
+            tx.applyDeletes(now, applied);
+            committing = true;
+            committedAnyway = new Applied(applied);
+            c.commit();
+            return committedAnyway;
+        } catch (ExecutionFailure f) {
+            rollback(c);
+            throw f;
+        } catch (SQLException e) {
+            if (committing) {
+                ExecutionFailure unknown = commitFailed(plan, e);
+                if (unknown == null) {
+                    return committedAnyway;
+                }
+                throw unknown;
+            }
+            rollback(c);
+            throw failure(e);
+        } catch (RuntimeException e) {
+            rollback(c);
+            throw e;
+        } finally {
+            release(c);
+        }
+    }
+
+    /** Every group whose rows differ from the preview's, in either direction, and roots that are gone. */
+    private static List<Difference> differences(Confirmed plan, AffectedSet now) {
+        var out = new ArrayList<Difference>();
+        Map<Group, String> current = now.fingerprints();
+        var groups = new TreeSet<Group>(plan.fingerprints().keySet());
+        groups.addAll(current.keySet());
+        for (Group g : groups) {
+            String before = plan.fingerprints().get(g);
+            String after = current.get(g);
+            if (before == null || !before.equals(after)) {
+                out.add(new Difference(g.table().qualified(), g.outcome().name(), rowsOf(before), rowsOf(after)));
+            }
+        }
+        if (!now.missingRoots().isEmpty() && out.isEmpty()) {
+            out.add(new Difference(plan.table().qualified(), "DELETE", plan.roots().size(), now.roots().size()));
+        }
+        return out;
+    }
+
+    private static long rowsOf(String fingerprint) {
+        return fingerprint == null ? 0 : Long.parseLong(fingerprint.substring(0, fingerprint.indexOf(':')));
+    }
+
+    /** One execution's transaction: its connection and the options its statements run with. */
+    private final class Transaction {
+        private final Connection c;
+        private final Traversal.Options options;
+
+        Transaction(Connection c, Traversal.Options options) {
+            this.c = c;
+            this.options = options;
+        }
+
+        private void applyUpdates(AffectedSet set, Map<Group, Long> applied) throws SQLException,
+                ExecutionFailure {
+            for (AffectedSet.Update u : set.updates()) {
+                Relationship r = u.rule().relationship();
+                Table child = catalog.table(r.childTable()).orElseThrow();
+                String assignments = String.join(", ", u.columns().stream()
+                        .map(col -> dialect.quote(col) + " = " + (u.outcome() == dev.safedelete.plan.Outcome.SET_NULL ? "NULL" : "DEFAULT"))
+                        .toList());
+                String head = "UPDATE " + dialect.table(child.name()) + " SET " + assignments + " WHERE ";
+                forEachBatch(u.rows(), child, batch -> {
+                    int n = executeKeyed(head + dialect.keyPredicate(child.primaryKey(), batch.size()), batch);
+                    expect(n, batch.size(), "update of " + child.name() + " through " + r.id());
+                });
+            }
+            set.groups().forEach((g, keys) -> {
+                if (g.outcome() != dev.safedelete.plan.Outcome.DELETE && g.outcome() != dev.safedelete.plan.Outcome.BLOCK) {
+                    applied.put(g, (long) keys.size());
+                }
+            });
+        }
+
+        private void applyDeletes(AffectedSet set, Map<Group, Long> applied) throws SQLException,
+                ExecutionFailure {
+            var inD = set.deleted().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+            for (ChildFirstOrder.Component component : ChildFirstOrder.of(catalog, inD)) {
+                if (component.cyclic()) {
+                    new LevelByLevel(component, set).run();
+                } else {
+                    TableName t = component.tables().get(0);
+                    deleteAll(t, set.deleted().get(t));
+                }
+            }
+            set.deleted().forEach((t, keys) -> {
+                if (!keys.isEmpty()) {
+                    applied.put(new Group(t, dev.safedelete.plan.Outcome.DELETE), (long) keys.size());
+                }
+            });
+        }
+
+        private void deleteAll(TableName t, KeySet keys) throws SQLException, ExecutionFailure {
+            Table table = catalog.table(t).orElseThrow();
+            String head = "DELETE FROM " + dialect.table(t) + " WHERE ";
+            forEachBatch(keys, table, batch -> {
+                int n = executeKeyed(head + dialect.keyPredicate(table.primaryKey(), batch.size()), batch);
+                expect(n, batch.size(), "delete from " + t);
+            });
+        }
+
+        /**
+         * Deletes the rows of a cycle of tables (or of a self-referencing table) deepest first: each round deletes the
+         * rows no remaining row references, until none remain. Rows that reference only themselves count as unreferenced;
+         * where the database checks row by row (InnoDB refuses to delete a row that references itself) the rounds run with
+         * foreign-key checks relaxed, which is sound because every round deletes only rows nothing else still references.
+         * Rows that reference each other through NOT NULL columns in a ring cannot be peeled; they go in one statement
+         * where the database has one, or with checks relaxed where it checks row by row.
+         */
+        private final class LevelByLevel {
+            private final ChildFirstOrder.Component component;
+            private final Map<TableName, KeySet> remaining = new LinkedHashMap<>();
+            private final List<Relationship> inside;
+
+            LevelByLevel(ChildFirstOrder.Component component, AffectedSet set) {
+                this.component = component;
+                component.tables().forEach(t -> remaining.put(t, set.deleted().get(t)));
+                this.inside = catalog.relationships().stream()
+                        .filter(r -> component.tables().contains(r.childTable()) && component.tables().contains(r.parentTable()))
+                        .toList();
+            }
+
+            void run() throws SQLException, ExecutionFailure {
+                boolean relaxed = dialect.checksRowByRow();
+                if (relaxed) {
+                    run(c, dialect.relaxForeignKeyChecks());
+                }
+                try {
+                    while (remaining.values().stream().anyMatch(k -> !k.isEmpty())) {
+                        var referenced = stillReferenced();
+                        var deletable = new LinkedHashMap<TableName, KeySet>();
+                        remaining.forEach((t, keys) -> {
+                            var free = new KeySet();
+                            KeySet held = referenced.get(t);
+                            keys.forEach(k -> {
+                                if (held == null || !held.contains(k)) {
+                                    free.add(k);
+                                }
+                            });
+                            deletable.put(t, free);
+                        });
+                        if (deletable.values().stream().allMatch(KeySet::isEmpty)) {
+                            deleteRing();
+                            return;
+                        }
+                        for (var e : deletable.entrySet()) {
+                            deleteAll(e.getKey(), e.getValue());
+                            remaining.put(e.getKey(), minus(remaining.get(e.getKey()), e.getValue()));
+                        }
+                    }
+                } finally {
+                    if (relaxed) {
+                        run(c, dialect.restoreForeignKeyChecks());
+                    }
+                }
+            }
+
+            /** Keys of remaining rows that another remaining row references. */
+            private Map<TableName, KeySet> stillReferenced() throws SQLException {
+                var out = new LinkedHashMap<TableName, KeySet>();
+                for (Relationship r : inside) {
+                    KeySet children = remaining.get(r.childTable());
+                    KeySet parents = remaining.get(r.parentTable());
+                    if (children.isEmpty() || parents.isEmpty()) {
+                        continue;
+                    }
+                    Table child = catalog.table(r.childTable()).orElseThrow();
+                    Table parent = catalog.table(r.parentTable()).orElseThrow();
+                    var values = new ArrayList<Object[]>();
+                    String notItself = "";
+                    if (r.selfReference()) {
+                        var same = new ArrayList<String>();
+                        for (int i = 0; i < r.childColumns().size(); i++) {
+                            same.add(dialect.quote(r.childColumns().get(i)) + " = " + dialect.quote(r.parentColumns().get(i)));
+                        }
+                        notItself = " AND NOT (" + String.join(" AND ", same) + ")";
+                    }
+                    String head = "SELECT " + dialect.columnList(r.childColumns()) + " FROM " + dialect.table(child.name())
+                            + " WHERE ";
+                    String tail = notItself;
+                    forEachBatch(children, child, batch -> query(
+                            head + dialect.keyPredicate(child.primaryKey(), batch.size()) + tail, batch, row -> {
+                                if (java.util.Arrays.stream(row).noneMatch(java.util.Objects::isNull)) {
+                                    values.add(row);
+                                }
+                            }));
+                    if (values.isEmpty()) {
+                        continue;
+                    }
+                    KeySet held = out.computeIfAbsent(r.parentTable(), t -> new KeySet());
+                    String parentHead = "SELECT " + dialect.columnList(parent.primaryKey()) + " FROM "
+                            + dialect.table(parent.name()) + " WHERE ";
+                    for (int from = 0; from < values.size(); from += dialect.keysPerStatement(r.parentColumns().size())) {
+                        var chunk = values.subList(from, Math.min(values.size(),
+                                from + dialect.keysPerStatement(r.parentColumns().size())));
+                        query( parentHead + dialect.keyPredicate(r.parentColumns(), chunk.size()), chunk, row -> {
+                            byte[] key = KeyCodec.encode(row);
+                            if (parents.contains(key)) {
+                                held.add(key);
+                            }
+                        });
+                    }
+                }
+                return out;
+            }
+
+            private void deleteRing() throws SQLException, ExecutionFailure {
+                if (dialect.checksRowByRow()) {
+                    for (var e : remaining.entrySet()) {
+                        deleteAll(e.getKey(), e.getValue());
+                    }
+                    return;
+                }
+                var parts = new ArrayList<KeyedDelete>();
+                var binds = new ArrayList<Object[]>();
+                for (var e : remaining.entrySet()) {
+                    Table t = catalog.table(e.getKey()).orElseThrow();
+                    parts.add(new KeyedDelete(t.name(), t.primaryKey(), e.getValue().size()));
+                    e.getValue().forEach(k -> binds.add(KeyCodec.decode(k, t.primaryKey().size())));
+                }
+                String sql = dialect.deleteTogether(parts).orElseThrow(() -> new SQLException(
+                        "rows of " + component.tables() + " reference each other through NOT NULL columns and "
+                                + dialect.name() + " has no statement that deletes them together", "0A000"));
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, binds);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        for (int i = 0; i < parts.size(); i++) {
+                            expect(rs.getLong(i + 1), parts.get(i).rows(), "delete from " + parts.get(i).table());
+                        }
+                    }
+                }
+            }
+        }
+
+        private static KeySet minus(KeySet all, KeySet gone) {
+            var out = new KeySet();
+            all.forEach(k -> {
+                if (!gone.contains(k)) {
+                    out.add(k);
+                }
+            });
+            return out;
+        }
+
+        private interface BatchAction {
+            void accept(List<Object[]> batch) throws SQLException, ExecutionFailure;
+        }
+
+        private interface RowSink {
+            void accept(Object[] row);
+        }
+
+        private void forEachBatch(KeySet keys, Table table, BatchAction action) throws SQLException, ExecutionFailure {
+            int size = dialect.keysPerStatement(table.primaryKey().size());
+            var batch = new ArrayList<Object[]>(Math.min(size, keys.size()));
+            for (byte[] k : keys) {
+                batch.add(KeyCodec.decode(k, table.primaryKey().size()));
+                if (batch.size() == size) {
+                    action.accept(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                action.accept(batch);
+            }
+        }
+
+        private void timeout(PreparedStatement ps) throws SQLException {
+            if (options.queryTimeoutSeconds() > 0) {
+                ps.setQueryTimeout(options.queryTimeoutSeconds());
+            }
+        }
+
+        private int executeKeyed(String sql, List<Object[]> keys) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                timeout(ps);
+                bind(ps, keys);
+                return ps.executeUpdate();
+            }
+        }
+
+        private void query(String sql, List<Object[]> keys, RowSink sink) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                timeout(ps);
+                bind(ps, keys);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        Object[] row = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            row[i] = KeyCodec.normalize(rs.getObject(i + 1));
+                        }
+                        sink.accept(row);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object[]> keys) throws SQLException {
+        int p = 1;
+        for (Object[] key : keys) {
+            for (Object v : key) {
+                ps.setObject(p++, v);
+            }
+        }
+    }
+
+    private static void expect(long actual, long expected, String what) throws ExecutionFailure {
+        if (actual != expected) {
+            throw new ExecutionFailure(Kind.COUNT_MISMATCH,
+                    "%s affected %d rows, the plan expects %d".formatted(what, actual, expected), null);
+        }
+    }
+
+    private void execute(List<String> statements) throws SQLException {
+        // separate method so LevelByLevel can reach it
+        throw new UnsupportedOperationException();
+    }
+
+    private static void run(Connection c, List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private ExecutionFailure failure(SQLException e) {
+        FailureKind kind = dialect.classify(e);
+        return switch (kind) {
+            case LOCK_TIMEOUT -> new ExecutionFailure(Kind.LOCK_TIMEOUT,
+                    "rows stayed locked by another transaction past " + lockTimeout.toMillis() + " ms", e);
+            case STATEMENT_TIMEOUT -> new ExecutionFailure(Kind.STATEMENT_TIMEOUT, "a statement ran past its timeout", e);
+            case CONNECTION_LOST -> new ExecutionFailure(Kind.CONNECTION_LOST,
+                    "the connection to the target was lost: " + e.getMessage(), e);
+            case REFUSED -> new ExecutionFailure(Kind.REFUSED, e.getMessage(), e);
+        };
+    }
+
+    /**
+     * The connection broke during COMMIT: ask the database on a new connection whether the roots are still there.
+     * Roots gone means the commit happened (nothing else deletes them while we hold their locks); all present means
+     * it did not.
+     */
+    private ExecutionFailure commitFailed(Confirmed plan, SQLException cause) {
+        Table root = catalog.table(plan.table()).orElseThrow();
+        String sql = "SELECT COUNT(*) FROM " + dialect.table(root.name()) + " WHERE "
+                + dialect.keyPredicate(root.primaryKey(), plan.roots().size());
+        try (Connection probe = dataSource.getConnection(); PreparedStatement ps = probe.prepareStatement(sql)) {
+            bind(ps, plan.roots());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long left = rs.getLong(1);
+                if (left == 0) {
+                    return null;
+                }
+                return new ExecutionFailure(Kind.CONNECTION_LOST,
+                        "the connection was lost during COMMIT; the roots are still there, so it was rolled back", cause);
+            }
+        } catch (SQLException e) {
+            return new ExecutionFailure(Kind.COMMIT_UNKNOWN,
+                    "the connection was lost during COMMIT and the target cannot be asked whether it happened: "
+                            + e.getMessage(), cause);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the database rolls the transaction back itself
+        }
+    }
+
+    private void release(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                run(c, dialect.resetLockTimeout());
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // already broken
+            }
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

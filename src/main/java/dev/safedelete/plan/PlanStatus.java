@@ -1,0 +1,5 @@
+package dev.safedelete.plan;
+
+public enum PlanStatus {
+    READY, BLOCKED, EXECUTED, FAILED, EXPIRED
+}

@@ -1,0 +1,374 @@
+package dev.safedelete.plan;
+
+import dev.safedelete.catalog.Catalog;
+import dev.safedelete.catalog.Column;
+import dev.safedelete.catalog.Relationship;
+import dev.safedelete.catalog.Rule;
+import dev.safedelete.catalog.Table;
+import dev.safedelete.catalog.TableName;
+import dev.safedelete.plan.AffectedSet.BlockerKey;
+import dev.safedelete.plan.AffectedSet.Group;
+import dev.safedelete.sql.Dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The affected-set closure of semantics.md, the one traversal both the planner and the executor run. Set-based:
+ * each round follows every relationship from the rows the previous round added, one statement per relationship per
+ * batch of parent keys; rows, not tables, are tracked, so self-references and cycles end when no new row appears.
+ * With {@code lock} set every row is read {@code FOR UPDATE}: the executor locks each row of D before it looks for
+ * that row's children, and the rows it will update or that would block.
+ */
+public final class Traversal {
+
+    /** How a derivation runs; the same options give the same answer on the same data. */
+    public record Options(Mode mode, Map<String, Rule> overrides, Set<TableName> protectedTables, int sampleSize,
+                          long rowLimit, boolean lock, int queryTimeoutSeconds) {
+    }
+
+    private static final int FETCH_SIZE = 2000;
+
+    private final Connection connection;
+    private final Catalog catalog;
+    private final Dialect dialect;
+    private final Options options;
+    private final AffectedSet result;
+    private final Map<TableName, RowShape> shapes = new HashMap<>();
+    private final Map<String, KeySet> candidates = new LinkedHashMap<>();
+    private long affected;
+
+    private Traversal(Connection connection, Catalog catalog, Dialect dialect, Options options) {
+        this.connection = connection;
+        this.catalog = catalog;
+        this.dialect = dialect;
+        this.options = options;
+        var rules = new LinkedHashMap<String, RelationshipRule>();
+        for (Relationship r : catalog.relationships()) {
+            rules.put(r.id(), RelationshipRule.of(r, options.mode(), options.overrides()));
+        }
+        this.result = new AffectedSet(Map.copyOf(rules));
+    }
+
+    /** Derives the affected set of deleting {@code roots} (primary-key tuples) from {@code table}. */
+    public static AffectedSet derive(Connection connection, Catalog catalog, Dialect dialect, TableName table,
+                                     List<Object[]> roots, Options options) throws SQLException {
+        var t = new Traversal(connection, catalog, dialect, options);
+        t.run(catalog.table(table).orElseThrow(() -> new IllegalArgumentException("unknown table " + table)), roots);
+        return t.result;
+    }
+
+    private void run(Table rootTable, List<Object[]> roots) throws SQLException {
+        List<Object[]> rootRows = readRoots(rootTable, roots);
+        Map<TableName, List<Object[]>> frontier = new LinkedHashMap<>();
+        KeySet rootKeys = deletedOf(rootTable.name());
+        RowShape rootShape = shape(rootTable.name());
+        for (Object[] row : rootRows) {
+            rootKeys.add(KeyCodec.encode(rootShape.primaryKeyOf(row)));
+        }
+        affected = rootKeys.size();
+        frontier.put(rootTable.name(), rootRows);
+        while (!frontier.isEmpty() && !result.limitExceeded) {
+            result.depth++;
+            Map<TableName, List<Object[]>> next = new LinkedHashMap<>();
+            for (var entry : frontier.entrySet()) {
+                for (Relationship r : catalog.referencing(entry.getKey())) {
+                    follow(r, entry.getValue(), next);
+                    if (result.limitExceeded) {
+                        break;
+                    }
+                }
+            }
+            frontier = next;
+        }
+        result.depth--;
+        settleCandidates();
+        addTableBlockers();
+        if (result.limitExceeded) {
+            result.blockers.put(new BlockerKey(null, rootTable.name(), BlockReason.LIMIT), new KeySet());
+        }
+        buildBlockGroups();
+    }
+
+    private List<Object[]> readRoots(Table table, List<Object[]> roots) throws SQLException {
+        RowShape shape = shape(table.name());
+        var wanted = new LinkedHashMap<String, Object[]>();
+        for (Object[] key : roots) {
+            wanted.putIfAbsent(Arrays.toString(KeyCodec.encode(key)), key);
+        }
+        var rows = new ArrayList<Object[]>();
+        var found = new KeySet();
+        select(table.name(), shape.columns(), table.primaryKey(), new ArrayList<>(wanted.values()), row -> {
+            rows.add(row);
+            found.add(KeyCodec.encode(shape.primaryKeyOf(row)));
+        });
+        for (Object[] key : wanted.values()) {
+            if (found.contains(KeyCodec.encode(key))) {
+                result.roots.add(normalized(key));
+            } else {
+                result.missingRoots.add(normalized(key));
+            }
+        }
+        return rows;
+    }
+
+    private void follow(Relationship r, List<Object[]> parentRows, Map<TableName, List<Object[]>> next)
+            throws SQLException {
+        RowShape parentShape = shape(r.parentTable());
+        var parentValues = new LinkedHashMap<String, Object[]>();
+        for (Object[] row : parentRows) {
+            Object[] v = parentShape.referencedBy(r, row);
+            if (v != null) {
+                parentValues.putIfAbsent(Arrays.toString(KeyCodec.encode(v)), v);
+            }
+        }
+        if (parentValues.isEmpty()) {
+            return;
+        }
+        RelationshipRule rule = result.rules.get(r.id());
+        RowShape childShape = shape(r.childTable());
+        var columns = new ArrayList<>(childShape.columns());
+        int[] fkAt = new int[r.childColumns().size()];
+        for (int i = 0; i < fkAt.length; i++) {
+            String c = r.childColumns().get(i);
+            if (!columns.contains(c)) {
+                columns.add(c);
+            }
+            fkAt[i] = columns.indexOf(c);
+        }
+        boolean childHasChildren = !catalog.referencing(r.childTable()).isEmpty();
+        AffectedSet.Edge edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Edge());
+        KeySet deleted = deletedOf(r.childTable());
+        KeySet waiting = rule.cascades() ? null : candidates.computeIfAbsent(r.id(), k -> new KeySet());
+        select(r.childTable(), columns, r.childColumns(), new ArrayList<>(parentValues.values()), row -> {
+            Object[] pk = childShape.primaryKeyOf(row);
+            byte[] key = KeyCodec.encode(pk);
+            if (r.selfReference()) {
+                Object[] own = childShape.referencedBy(r, row);
+                if (own != null && Arrays.equals(KeyCodec.encode(RowShape.pick(row, fkAt)), KeyCodec.encode(own))) {
+                    result.selfReferencingRows.merge(r.id(), 1L, Long::sum);
+                }
+            }
+            if (rule.cascades()) {
+                edge.rows++;
+                if (edge.sample.size() < options.sampleSize()) {
+                    edge.sample.add(pk);
+                }
+                if (deleted.add(key)) {
+                    countAffected();
+                    if (childHasChildren) {
+                        next.computeIfAbsent(r.childTable(), t -> new ArrayList<>())
+                                .add(Arrays.copyOf(row, childShape.columns().size()));
+                    }
+                }
+            } else if (waiting.add(key)) {
+                countAffected();
+            }
+        });
+    }
+
+    private void countAffected() {
+        if (++affected > options.rowLimit()) {
+            result.limitExceeded = true;
+        }
+    }
+
+    /** Rows reached by a non-cascading relationship get their outcome only now that the whole of D is known. */
+    private void settleCandidates() throws SQLException {
+        for (var entry : candidates.entrySet()) {
+            RelationshipRule rule = result.rules.get(entry.getKey());
+            Relationship r = rule.relationship();
+            KeySet deleted = deletedOf(r.childTable());
+            var outside = new KeySet();
+            for (byte[] key : entry.getValue()) {
+                if (!deleted.contains(key)) {
+                    outside.add(key);
+                }
+            }
+            if (outside.isEmpty()) {
+                if (rule.rule().blocks() && !entry.getValue().isEmpty()) {
+                    result.settledByDeletion.add(r.id());
+                }
+                continue;
+            }
+            Table child = catalog.table(r.childTable()).orElseThrow();
+            int pkArity = child.primaryKey().size();
+            AffectedSet.Edge edge = result.edges.get(r.id());
+            edge.rows = outside.size();
+            for (byte[] key : outside) {
+                if (edge.sample.size() >= options.sampleSize()) {
+                    break;
+                }
+                edge.sample.add(KeyCodec.decode(key, pkArity));
+            }
+            switch (rule.rule()) {
+                case SET_NULL -> update(rule, Outcome.SET_NULL, r.columnsNulledOnDelete(), outside, child, null);
+                case SET_DEFAULT -> setDefault(rule, outside, child);
+                case RESTRICT -> block(r, BlockReason.RESTRICT, outside);
+                case NO_ACTION -> block(r, BlockReason.NO_ACTION, outside);
+                case CASCADE -> throw new IllegalStateException("cascading relationship among candidates: " + r.id());
+            }
+        }
+    }
+
+    private void setDefault(RelationshipRule rule, KeySet rows, Table child) throws SQLException {
+        Relationship r = rule.relationship();
+        var expressions = new ArrayList<String>();
+        for (String c : r.childColumns()) {
+            String def = child.column(c).map(Column::defaultValue).orElse(null);
+            expressions.add(def == null ? "NULL" : def);
+        }
+        Object[] defaults = new Object[expressions.size()];
+        try (PreparedStatement ps = connection.prepareStatement(dialect.selectExpressions(expressions));
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            for (int i = 0; i < defaults.length; i++) {
+                defaults[i] = KeyCodec.normalize(rs.getObject(i + 1));
+            }
+        }
+        if (Arrays.stream(defaults).anyMatch(Objects::isNull)) {
+            // A NULL default leaves the row referencing nothing (MATCH SIMPLE): SET NULL with the column's nullability.
+            update(rule, Outcome.SET_DEFAULT, r.childColumns(), rows, child, defaults);
+            return;
+        }
+        RowShape parentShape = shape(r.parentTable());
+        KeySet deletedParents = deletedOf(r.parentTable());
+        boolean[] survivingParent = {false};
+        select(r.parentTable(), parentShape.columns(), r.parentColumns(), List.<Object[]>of(defaults), row -> {
+            if (!deletedParents.contains(KeyCodec.encode(parentShape.primaryKeyOf(row)))) {
+                survivingParent[0] = true;
+            }
+        });
+        if (survivingParent[0]) {
+            update(rule, Outcome.SET_DEFAULT, r.childColumns(), rows, child, defaults);
+        } else {
+            block(r, BlockReason.DEFAULT_MISSING, rows);
+        }
+    }
+
+    /** {@code values} null means every column becomes NULL; else a NULL entry marks a column that does. */
+    private void update(RelationshipRule rule, Outcome outcome, List<String> columns, KeySet rows, Table child,
+                        Object[] values) {
+        Relationship r = rule.relationship();
+        for (int i = 0; i < columns.size(); i++) {
+            String c = columns.get(i);
+            boolean becomesNull = values == null || values[r.childColumns().indexOf(c)] == null;
+            if (becomesNull && !child.column(c).map(Column::nullable).orElse(true)) {
+                block(r, BlockReason.NOT_NULL, rows);
+                return;
+            }
+        }
+        result.updates.add(new AffectedSet.Update(rule, outcome, columns, rows));
+        KeySet group = result.groups.computeIfAbsent(new Group(child.name(), outcome), g -> new KeySet());
+        for (byte[] key : rows) {
+            group.add(key);
+        }
+    }
+
+    private void block(Relationship r, BlockReason reason, KeySet rows) {
+        result.blockers.put(new BlockerKey(r.id(), r.childTable(), reason), rows);
+    }
+
+    /** Protected tables and missing privileges block whole tables; they are found here, not at execution. */
+    private void addTableBlockers() {
+        for (var entry : result.deleted.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            result.groups.put(new Group(entry.getKey(), Outcome.DELETE), entry.getValue());
+            Table table = catalog.table(entry.getKey()).orElseThrow();
+            if (options.protectedTables().contains(table.name())) {
+                result.blockers.put(new BlockerKey(null, table.name(), BlockReason.PROTECTED_TABLE), entry.getValue());
+            }
+            if (!table.canDelete()) {
+                result.blockers.put(new BlockerKey(null, table.name(), BlockReason.PRIVILEGE), entry.getValue());
+            }
+        }
+        Set<TableName> updated = new LinkedHashSet<>();
+        result.updates.forEach(u -> updated.add(u.rule().relationship().childTable()));
+        for (TableName t : updated) {
+            if (!catalog.table(t).orElseThrow().canUpdate()) {
+                result.blockers.put(new BlockerKey(null, t, BlockReason.PRIVILEGE),
+                        union(result.updates.stream().filter(u -> u.rule().relationship().childTable().equals(t))
+                                .map(AffectedSet.Update::rows).toList()));
+            }
+        }
+    }
+
+    private void buildBlockGroups() {
+        var byTable = new LinkedHashMap<TableName, List<KeySet>>();
+        result.blockers.forEach((k, rows) -> byTable.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(rows));
+        byTable.forEach((t, sets) -> result.groups.put(new Group(t, Outcome.BLOCK), union(sets)));
+    }
+
+    private static KeySet union(List<KeySet> sets) {
+        var all = new KeySet();
+        sets.forEach(s -> s.forEach(all::add));
+        return all;
+    }
+
+    private KeySet deletedOf(TableName table) {
+        return result.deleted.computeIfAbsent(table, t -> new KeySet());
+    }
+
+    private RowShape shape(TableName name) {
+        return shapes.computeIfAbsent(name, n -> RowShape.of(catalog, catalog.table(n).orElseThrow(),
+                catalog.referencing(n)));
+    }
+
+    private interface RowSink {
+        void accept(Object[] row) throws SQLException;
+    }
+
+    /**
+     * Reads {@code columns} of the rows of {@code table} whose {@code keyColumns} equal one of {@code keys}, in bounded
+     * batches: one statement per batch, never one per key.
+     */
+    private void select(TableName table, List<String> columns, List<String> keyColumns, List<Object[]> keys,
+                        RowSink sink) throws SQLException {
+        int batch = dialect.keysPerStatement(keyColumns.size());
+        String head = "SELECT " + dialect.columnList(columns) + " FROM " + dialect.table(table) + " WHERE ";
+        String lock = options.lock() ? dialect.forUpdate() : "";
+        for (int from = 0; from < keys.size(); from += batch) {
+            List<Object[]> chunk = keys.subList(from, Math.min(keys.size(), from + batch));
+            String sql = head + dialect.keyPredicate(keyColumns, chunk.size()) + lock;
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                if (options.queryTimeoutSeconds() > 0) {
+                    ps.setQueryTimeout(options.queryTimeoutSeconds());
+                }
+                int p = 1;
+                for (Object[] key : chunk) {
+                    for (Object v : key) {
+                        ps.setObject(p++, v);
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = columns.size();
+                    while (rs.next()) {
+                        Object[] row = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            row[i] = KeyCodec.normalize(rs.getObject(i + 1));
+                        }
+                        sink.accept(row);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object[] normalized(Object[] key) {
+        return Arrays.stream(key).map(KeyCodec::normalize).toArray();
+    }
+}
