@@ -18,8 +18,9 @@ public record Catalog(String product, String version, Map<TableName, Table> tabl
                       List<Relationship> relationships, Instant loadedAt) {
 
     public Catalog {
+        var given = tables;
         var sorted = new LinkedHashMap<TableName, Table>();
-        tables.keySet().stream().sorted().forEach(k -> sorted.put(k, tables.get(k)));
+        given.keySet().stream().sorted().forEach(k -> sorted.put(k, given.get(k)));
         tables = java.util.Collections.unmodifiableMap(sorted);
         relationships = relationships.stream().sorted(Comparator.comparing(Relationship::id)).toList();
     }
