@@ -72,7 +72,7 @@ public final class Executor {
         Applied committedAnyway = null;
         try {
             c.setAutoCommit(false);
-            run(c, dialect.lockTimeout(lockTimeout));
+            executeAll(c, dialect.lockTimeout(lockTimeout));
             AffectedSet now = Traversal.derive(c, catalog, dialect, plan.table(), plan.roots(), plan.options());
             var drift = differences(plan, now);
             if (!drift.isEmpty()) {
@@ -212,7 +212,7 @@ public final class Executor {
             void run() throws SQLException, ExecutionFailure {
                 boolean relaxed = dialect.checksRowByRow();
                 if (relaxed) {
-                    run(c, dialect.relaxForeignKeyChecks());
+                    executeAll(c, dialect.relaxForeignKeyChecks());
                 }
                 try {
                     while (remaining.values().stream().anyMatch(k -> !k.isEmpty())) {
@@ -239,13 +239,13 @@ public final class Executor {
                     }
                 } finally {
                     if (relaxed) {
-                        run(c, dialect.restoreForeignKeyChecks());
+                        executeAll(c, dialect.restoreForeignKeyChecks());
                     }
                 }
             }
 
             /** Keys of remaining rows that another remaining row references. */
-            private Map<TableName, KeySet> stillReferenced() throws SQLException {
+            private Map<TableName, KeySet> stillReferenced() throws SQLException, ExecutionFailure {
                 var out = new LinkedHashMap<TableName, KeySet>();
                 for (Relationship r : inside) {
                     KeySet children = remaining.get(r.childTable());
@@ -408,7 +408,7 @@ public final class Executor {
         throw new UnsupportedOperationException();
     }
 
-    private static void run(Connection c, List<String> statements) throws SQLException {
+    private static void executeAll(Connection c, List<String> statements) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
@@ -466,7 +466,7 @@ public final class Executor {
     private void release(Connection c) {
         try {
             if (!c.isClosed()) {
-                run(c, dialect.resetLockTimeout());
+                executeAll(c, dialect.resetLockTimeout());
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

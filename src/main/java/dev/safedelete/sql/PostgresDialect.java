@@ -48,7 +48,7 @@ public class PostgresDialect extends QuotingDialect {
             case "55P03" -> FailureKind.LOCK_TIMEOUT;
             case "57014" -> FailureKind.STATEMENT_TIMEOUT;
             case "57P01", "57P02", "57P03" -> FailureKind.CONNECTION_LOST;
-            default -> Dialect.super.classify(e);
+            default -> super.classify(e);
         };
     }
 
