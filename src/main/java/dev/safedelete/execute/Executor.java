@@ -145,8 +145,11 @@ public final class Executor {
             for (AffectedSet.Update u : set.updates()) {
                 Relationship r = u.rule().relationship();
                 Table child = catalog.table(r.childTable()).orElseThrow();
+                // A column without a default takes NULL (semantics.md); H2 refuses "= DEFAULT" on such a column.
                 String assignments = String.join(", ", u.columns().stream()
-                        .map(col -> dialect.quote(col) + " = " + (u.outcome() == dev.safedelete.plan.Outcome.SET_NULL ? "NULL" : "DEFAULT"))
+                        .map(col -> dialect.quote(col) + " = " + (u.outcome() == dev.safedelete.plan.Outcome.SET_DEFAULT
+                                && child.column(col).map(dev.safedelete.catalog.Column::defaultValue).isPresent()
+                                ? "DEFAULT" : "NULL"))
                         .toList());
                 String head = "UPDATE " + dialect.table(child.name()) + " SET " + assignments + " WHERE ";
                 forEachBatch(u.rows(), child, batch -> {
@@ -200,6 +203,8 @@ public final class Executor {
             private final ChildFirstOrder.Component component;
             private final Map<TableName, KeySet> remaining = new LinkedHashMap<>();
             private final List<Relationship> inside;
+            /** Relationships whose column was already nulled: each is tried once, so the rounds always end. */
+            private final java.util.Set<String> nulled = new java.util.HashSet<>();
 
             LevelByLevel(ChildFirstOrder.Component component, AffectedSet set) {
                 this.component = component;
@@ -229,8 +234,11 @@ public final class Executor {
                             deletable.put(t, free);
                         });
                         if (deletable.values().stream().allMatch(KeySet::isEmpty)) {
-                            deleteRing();
-                            return;
+                            if (!breakRingByNulling()) {
+                                deleteRing();
+                                return;
+                            }
+                            continue;
                         }
                         for (var e : deletable.entrySet()) {
                             deleteAll(e.getKey(), e.getValue());
@@ -257,7 +265,9 @@ public final class Executor {
                     Table parent = catalog.table(r.parentTable()).orElseThrow();
                     var values = new ArrayList<Object[]>();
                     String notItself = "";
-                    if (r.selfReference()) {
+                    // A row referencing only itself is free to go, unless the database refuses that and cannot be
+                    // told to relax (H2): then it counts as referenced, and the ring-breaking below deals with it.
+                    if (r.selfReference() && (!dialect.refusesSelfReferencingDelete() || dialect.checksRowByRow())) {
                         var same = new ArrayList<String>();
                         for (int i = 0; i < r.childColumns().size(); i++) {
                             same.add(dialect.quote(r.childColumns().get(i)) + " = " + dialect.quote(r.parentColumns().get(i)));
@@ -293,11 +303,61 @@ public final class Executor {
                 return out;
             }
 
+            /**
+             * Every remaining row is referenced by another: a ring. Null one nullable column of a relationship inside
+             * the ring in the remaining child rows (MATCH SIMPLE: the row then references nothing), unless the column
+             * is part of a key some relationship or the primary key uses. Answers whether a column was found.
+             */
+            private boolean breakRingByNulling() throws SQLException, ExecutionFailure {
+                for (Relationship r : inside) {
+                    if (!nulled.add(r.id())) {
+                        continue;
+                    }
+                    Table child = catalog.table(r.childTable()).orElseThrow();
+                    KeySet rows = remaining.get(r.childTable());
+                    var column = r.childColumns().stream()
+                            .filter(col -> child.column(col).map(dev.safedelete.catalog.Column::nullable).orElse(false))
+                            .filter(col -> !child.primaryKey().contains(col))
+                            .filter(col -> catalog.referencing(child.name()).stream().noneMatch(o -> o.parentColumns().contains(col)))
+                            .findFirst();
+                    if (column.isEmpty() || rows.isEmpty()) {
+                        continue;
+                    }
+                    String head = "UPDATE " + dialect.table(child.name()) + " SET " + dialect.quote(column.get())
+                            + " = NULL WHERE ";
+                    forEachBatch(rows, child, batch -> expect(
+                            executeKeyed(head + dialect.keyPredicate(child.primaryKey(), batch.size()), batch),
+                            batch.size(), "nulling " + column.get() + " of " + child.name() + " to break a ring"));
+                    return true;
+                }
+                return false;
+            }
+
+            /**
+             * Rows that reference each other through NOT NULL columns: delete them together, in one statement, where
+             * constraints are checked at its end. The database's own cascade may take some of them first, so the
+             * check is that all of them are gone, not a count per statement.
+             */
             private void deleteRing() throws SQLException, ExecutionFailure {
                 if (dialect.checksRowByRow()) {
                     for (var e : remaining.entrySet()) {
                         deleteAll(e.getKey(), e.getValue());
                     }
+                    return;
+                }
+                if (dialect.refusesSelfReferencingDelete()) {
+                    throw new SQLException("rows of " + component.tables() + " reference each other or themselves "
+                            + "through NOT NULL columns, and " + dialect.name() + " checks each deleted row at once "
+                            + "without a way to relax that for one session: it cannot delete this ring", "0A000");
+                }
+                if (remaining.values().stream().filter(k -> !k.isEmpty()).count() == 1) {
+                    var e = remaining.entrySet().stream().filter(x -> !x.getValue().isEmpty()).findFirst().orElseThrow();
+                    Table t = catalog.table(e.getKey()).orElseThrow();
+                    var all = new ArrayList<Object[]>();
+                    e.getValue().forEach(k -> all.add(KeyCodec.decode(k, t.primaryKey().size())));
+                    executeKeyed("DELETE FROM " + dialect.table(t.name()) + " WHERE "
+                            + dialect.keyPredicate(t.primaryKey(), all.size()), all);
+                    expectGone(t, all);
                     return;
                 }
                 var parts = new ArrayList<KeyedDelete>();
@@ -308,17 +368,25 @@ public final class Executor {
                     e.getValue().forEach(k -> binds.add(KeyCodec.decode(k, t.primaryKey().size())));
                 }
                 String sql = dialect.deleteTogether(parts).orElseThrow(() -> new SQLException(
-                        "rows of " + component.tables() + " reference each other through NOT NULL columns and "
+                        "rows of " + component.tables() + " reference each other in a ring through NOT NULL columns and "
                                 + dialect.name() + " has no statement that deletes them together", "0A000"));
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     bind(ps, binds);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        for (int i = 0; i < parts.size(); i++) {
-                            expect(rs.getLong(i + 1), parts.get(i).rows(), "delete from " + parts.get(i).table());
-                        }
-                    }
+                    ps.executeQuery().close();
                 }
+                for (var e : remaining.entrySet()) {
+                    Table t = catalog.table(e.getKey()).orElseThrow();
+                    var keys = new ArrayList<Object[]>();
+                    e.getValue().forEach(k -> keys.add(KeyCodec.decode(k, t.primaryKey().size())));
+                    expectGone(t, keys);
+                }
+            }
+
+            private void expectGone(Table t, List<Object[]> keys) throws SQLException, ExecutionFailure {
+                long[] left = {0};
+                query("SELECT COUNT(*) FROM " + dialect.table(t.name()) + " WHERE "
+                        + dialect.keyPredicate(t.primaryKey(), keys.size()), keys, row -> left[0] += (Long) row[0]);
+                expect(left[0], 0, "rows of " + t.name() + " left after deleting a ring");
             }
         }
 

@@ -81,6 +81,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether the database refuses to delete a row that references itself (it checks the row against itself before it
+     * is gone). PostgreSQL checks at the end of the statement and does not.
+     */
+    default boolean refusesSelfReferencingDelete() {
+        return checksRowByRow();
+    }
+
     /** Statements that switch off foreign-key checks for this session; only for {@link #checksRowByRow} dialects. */
     default List<String> relaxForeignKeyChecks() {
         throw new UnsupportedOperationException(name() + " cannot relax foreign-key checks");

@@ -14,6 +14,12 @@ public class H2Dialect extends QuotingDialect {
         return "h2";
     }
 
+    /** H2 checks a deleted row's references at once, itself included, and cannot relax checks for one session. */
+    @Override
+    public boolean refusesSelfReferencingDelete() {
+        return true;
+    }
+
     @Override
     public java.util.List<String> lockTimeout(java.time.Duration timeout) {
         return java.util.List.of("SET LOCK_TIMEOUT " + timeout.toMillis());

@@ -16,8 +16,10 @@ import java.util.Set;
  * always rolled back. The planner's preview is checked against it.
  *
  * @param error the database's refusal, or null when the DELETE went through
+ * @param after every row after the DELETE, before the rollback; null when refused
  */
-public record PlainDelete(String error, Map<TableName, Set<String>> deleted, Map<TableName, Set<String>> changed) {
+public record PlainDelete(String error, Map<TableName, Set<String>> deleted, Map<TableName, Set<String>> changed,
+                          Snapshot after) {
 
     public static PlainDelete run(ScratchDatabase db, Catalog catalog, TableName table, List<String> keyColumns,
                                   List<Object[]> keys) throws SQLException {
@@ -36,11 +38,11 @@ public record PlainDelete(String error, Map<TableName, Set<String>> deleted, Map
                 ps.executeUpdate();
             } catch (SQLException refused) {
                 c.rollback();
-                return new PlainDelete(refused.getMessage(), Map.of(), Map.of());
+                return new PlainDelete(refused.getMessage(), Map.of(), Map.of(), null);
             }
             Snapshot after = Snapshot.take(c, catalog, d);
             c.rollback();
-            return new PlainDelete(null, before.deletedIn(after), before.changedIn(after));
+            return new PlainDelete(null, before.deletedIn(after), before.changedIn(after), after);
         }
     }
 
