@@ -18,9 +18,7 @@ public record Catalog(String product, String version, Map<TableName, Table> tabl
                       List<Relationship> relationships, Instant loadedAt) {
 
     public Catalog {
-        var sorted = new LinkedHashMap<TableName, Table>();
-        tables.keySet().stream().sorted().forEach(k -> sorted.put(k, tables.get(k)));
-        tables = java.util.Collections.unmodifiableMap(sorted);
+        tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(new java.util.TreeMap<>(tables)));
         relationships = relationships.stream().sorted(Comparator.comparing(Relationship::id)).toList();
     }
 
