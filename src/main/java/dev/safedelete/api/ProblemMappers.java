@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -60,8 +61,47 @@ public class ProblemMappers {
                 "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(), fields, request);
     }
 
+    /**
+     * The most telling JSON problem in a cause chain: Jackson and Quarkus REST wrap a syntax error in a mapping
+     * error (with the path) or a 400 WebApplicationException, and the caller wants the syntax error.
+     */
+    private Response jsonProblem(Throwable failure, HttpServerRequest request) {
+        JsonParseException parse = null;
+        UnrecognizedPropertyException unknown = null;
+        MismatchedInputException mismatch = null;
+        JsonMappingException mapping = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JsonParseException p && parse == null) {
+                parse = p;
+            } else if (t instanceof UnrecognizedPropertyException u && unknown == null) {
+                unknown = u;
+            } else if (t instanceof MismatchedInputException m && mismatch == null) {
+                mismatch = m;
+            } else if (t instanceof JsonMappingException m && mapping == null) {
+                mapping = m;
+            }
+        }
+        if (parse != null) {
+            return malformedJson(parse, request);
+        }
+        if (unknown != null) {
+            return unknownFieldOnly(unknown, request);
+        }
+        if (mismatch != null) {
+            return wrongType(mismatch, request);
+        }
+        if (mapping != null) {
+            return unreadableField(mapping, request);
+        }
+        return null;
+    }
+
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    private Response unknownFieldOnly(UnrecognizedPropertyException e, HttpServerRequest request) {
         String field = pathOf(e);
         var known = e.getKnownPropertyIds() == null ? List.of()
                 : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
@@ -72,12 +112,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, HttpServerRequest request) {
-        return wrongType(e, request);
+        return jsonProblem(e, request);
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
-        return wrongType(e, request);
+        return jsonProblem(e, request);
     }
 
     /** Other mapping failures on input, for example a record constructor rejecting a value. */
@@ -86,6 +126,10 @@ public class ProblemMappers {
         if (e instanceof InvalidDefinitionException) {
             return unexpected(e, request);
         }
+        return jsonProblem(e, request);
+    }
+
+    private Response unreadableField(JsonMappingException e, HttpServerRequest request) {
         String field = pathOf(e);
         String detail = field.isEmpty()
                 ? "The request body cannot be read: " + e.getOriginalMessage()
@@ -111,17 +155,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
+        if (e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (limit=many); for a caller that
+            // is a bad request about that parameter, not a missing resource.
+            LOG.debugf(e, "Parameter conversion failed on %s", request.path());
+            return respond(400, "invalid-parameter", "Invalid parameter",
+                    "A path or query parameter has the wrong type or format: " + messageOf(e.getCause()),
+                    Map.of(), request);
+        }
         return respond(404, "not-found", "Not found", "Nothing is served at " + request.method() + " " + request.path(),
                 Map.of(), request);
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        // Quarkus REST does not always know the allowed methods; say so only when it does.
         var allowed = e.getResponse().getAllowedMethods().stream().sorted().toList();
-        Response problem = respond(405, "method-not-allowed", "Method not allowed",
-                request.method() + " is not allowed on " + request.path() + "; allowed: " + allowed,
-                Map.of("allowedMethods", allowed), request);
-        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+        String detail = request.method() + " is not allowed on " + request.path()
+                + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
+        Response problem = respond(405, "method-not-allowed", "Method not allowed", detail,
+                allowed.isEmpty() ? Map.of() : Map.of("allowedMethods", allowed), request);
+        return allowed.isEmpty() ? problem : Response.fromResponse(problem).allow(Set.copyOf(allowed)).build();
     }
 
     @ServerExceptionMapper
@@ -143,6 +197,11 @@ public class ProblemMappers {
     /** Any other JAX-RS status the framework raises keeps its status, as a problem detail. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        // Quarkus REST wraps a body that does not parse in a 400 WebApplicationException: answer the real cause.
+        Response json = e.getCause() == null ? null : jsonProblem(e.getCause(), request);
+        if (json != null) {
+            return json;
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, request);
@@ -150,6 +209,10 @@ public class ProblemMappers {
         Response.StatusType type = e.getResponse().getStatusInfo();
         String slug = type.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return respond(status, slug, type.getReasonPhrase(), e.getMessage(), Map.of(), request);
+    }
+
+    private static String messageOf(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     @ServerExceptionMapper
