@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -65,7 +66,9 @@ class TargetsApiTest {
     }
 
     @Test
-    void prometheusMetricsAreServed() {
-        given().when().get("/q/metrics").then().statusCode(200);
+    void prometheusMetricsHaveTargetGauges() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("safedelete_target_up{target=\"demo\"} 1.0"))
+                .body(containsString("safedelete_target_pool_active{target=\"demo\"}"));
     }
 }
