@@ -69,7 +69,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public Connection connectAs(String user, String password) throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        // only an admin may set DB_CLOSE_DELAY; the admin connection keeps an in-memory database open anyway
+        return DriverManager.getConnection(url.replace(";DB_CLOSE_DELAY=-1", ""), user, password);
     }
 
     public Dialect dialect() {
@@ -90,6 +91,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public String newSchema(String name) throws SQLException {
+        name = folded(name);
         execute((kind == Kind.MARIADB ? "create database " : "create schema ") + q(name));
         schemas.add(name);
         return name;
