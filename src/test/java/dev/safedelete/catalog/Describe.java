@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  * Relationships as one readable line each, so that tests compare what a loader found with what DDL declared,
  * with what {@link DatabaseMetaData#getImportedKeys} reports and with what a schema generator intended.
  */
-final class Describe {
+public final class Describe {
 
     private Describe() {
     }
 
     /** {@code s.child.fk (pb, pa) -> s.parent (b, a) ON DELETE CASCADE ON UPDATE RESTRICT}, plus deferral. */
-    static String relationship(Relationship r) {
+    public static String relationship(Relationship r) {
         return line(r.childTable(), r.constraintName(), r.childColumns(), r.parentTable(), r.parentColumns(),
                 r.onDelete(), r.onUpdate(), r.deferrable(), r.initiallyDeferred());
     }
@@ -34,7 +34,7 @@ final class Describe {
                 + " ON UPDATE " + onUpdate + (deferrable ? " DEFERRABLE" : "") + (deferred ? " INITIALLY DEFERRED" : "");
     }
 
-    static Set<String> relationships(Catalog catalog) {
+    public static Set<String> relationships(Catalog catalog) {
         return catalog.relationships().stream().map(Describe::relationship).collect(Collectors.toCollection(TreeSet::new));
     }
 

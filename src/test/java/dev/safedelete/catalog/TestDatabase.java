@@ -134,17 +134,43 @@ public final class TestDatabase implements AutoCloseable {
                 execute("set foreign_key_checks = 0"); // schemas reference each other across databases
             }
             for (var schema : schemas) {
+                if (kind == Kind.POSTGRES) {
+                    dropTablesInChunks(schema);
+                }
                 execute(switch (kind) {
                     case MARIADB -> "drop database if exists " + q(schema);
                     default -> "drop schema if exists " + q(schema) + " cascade";
                 });
             }
-            cleanups.forEach(Runnable::run);
             if (kind == Kind.H2 || kind == Kind.H2_LOWER) {
                 execute("shutdown");
             }
         } finally {
-            admin.close();
+            try {
+                cleanups.forEach(Runnable::run);
+            } finally {
+                admin.close();
+            }
+        }
+    }
+
+    /**
+     * One DROP SCHEMA of thousands of tables locks them all in one transaction and runs out of PostgreSQL's lock
+     * table (max_locks_per_transaction): drop big schemas a hundred tables at a time.
+     */
+    private void dropTablesInChunks(String schema) throws SQLException {
+        var tables = new ArrayList<String>();
+        try (var statement = admin.prepareStatement(
+                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relkind in ('r', 'p') and not c.relispartition")) {
+            statement.setString(1, schema);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(q(schema) + "." + q(rs.getString(1)));
+                }
+            }
+        }
+        for (int i = 0; i < tables.size(); i += 100) {
+            execute("drop table if exists " + String.join(", ", tables.subList(i, Math.min(tables.size(), i + 100))) + " cascade");
         }
     }
 }
