@@ -156,15 +156,20 @@ public class H2CatalogLoader implements CatalogLoader {
         return dataType;
     }
 
-    /** Everything the connected user may do: all of it for an admin, else its grants and its roles' grants. */
+    /**
+     * Everything the connected user may do: all of it for an admin, else its grants and its roles' grants. H2 shows
+     * INFORMATION_SCHEMA.RIGHTS (and USERS) to admins only; a user who sees no rights at all is taken as allowed,
+     * since refusing everything would make every plan BLOCKED, while a missing right still fails the execution,
+     * which then rolls back. SafeDelete's own embedded H2 target connects as an admin.
+     */
     private static H2Rights rights(Connection connection) throws SQLException {
         var admin = Jdbc.query(connection, IS_ADMIN, r -> "TRUE".equalsIgnoreCase(r.getString(1)));
         if (!admin.isEmpty() && admin.get(0)) {
             return H2Rights.ADMIN;
         }
-        var user = connection.getMetaData().getUserName();
-        return new H2Rights(Jdbc.query(connection, RIGHTS, r -> new H2Rights.Right(r.getString(1), r.getString(2),
-                r.getString(3), r.getString(4), r.getString(5))), user);
+        var visible = Jdbc.query(connection, RIGHTS, r -> new H2Rights.Right(r.getString(1), r.getString(2),
+                r.getString(3), r.getString(4), r.getString(5)));
+        return visible.isEmpty() ? H2Rights.ADMIN : new H2Rights(visible, connection.getMetaData().getUserName());
     }
 
     /** H2 grants, evaluated for one user through its roles (and PUBLIC, which every user holds). */

@@ -114,7 +114,8 @@ public class JdbcMetadataCatalogLoader implements CatalogLoader {
         try (var rs = meta.getTables(naming == Naming.CATALOG ? schema : null, naming == Naming.SCHEMA ? schema : null,
                 "%", null)) {
             while (rs.next()) {
-                if (TABLE_TYPES.contains(rs.getString("TABLE_TYPE").toUpperCase(Locale.ROOT))) {
+                var type = rs.getString("TABLE_TYPE"); // some drivers leave it null for objects they cannot classify
+                if (type != null && TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
                     result.add(naming.table(rs, "TABLE"));
                 }
             }

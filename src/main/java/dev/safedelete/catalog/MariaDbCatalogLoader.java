@@ -20,6 +20,11 @@ import java.util.Locale;
  *
  * <p>What the connected account may do comes from {@code SHOW GRANTS} (see {@link MariaDbGrants}). Triggers are
  * visible only to an account with the TRIGGER privilege on their table; without it a table looks trigger-free.
+ *
+ * <p>Foreign keys are found in KEY_COLUMN_USAGE, which shows them to any account that may read the table.
+ * REFERENTIAL_CONSTRAINTS, the only place with their rules, hides the foreign keys of tables the account holds no
+ * more than SELECT on; for those tables (and only those) the rules are read from {@code SHOW CREATE TABLE}, one
+ * statement per table, since guessing a rule would make a preview lie.
  */
 public class MariaDbCatalogLoader implements CatalogLoader {
 
@@ -34,19 +39,20 @@ public class MariaDbCatalogLoader implements CatalogLoader {
 
     /**
      * One row per column pair; KEY_COLUMN_USAGE pairs each child column with the parent column it references, and
-     * ORDINAL_POSITION orders the pairs as the constraint declares them.
+     * ORDINAL_POSITION orders the pairs as the constraint declares them. DELETE_RULE is NULL where
+     * REFERENTIAL_CONSTRAINTS hides the constraint.
      */
     private static final String FOREIGN_KEYS = """
             select k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION, k.COLUMN_NAME,
                    k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,
                    rc.DELETE_RULE, rc.UPDATE_RULE, rc.MATCH_OPTION
-            from information_schema.REFERENTIAL_CONSTRAINTS rc
-            join information_schema.KEY_COLUMN_USAGE k
-              on k.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA
-             and k.CONSTRAINT_NAME = rc.CONSTRAINT_NAME
-             and k.TABLE_NAME = rc.TABLE_NAME
+            from information_schema.KEY_COLUMN_USAGE k
+            left join information_schema.REFERENTIAL_CONSTRAINTS rc
+              on rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
+             and rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+             and rc.TABLE_NAME = k.TABLE_NAME
             where k.REFERENCED_TABLE_NAME is not null
-              and rc.CONSTRAINT_SCHEMA not in (%s)
+              and k.TABLE_SCHEMA not in (%s)
             """.formatted(SYSTEM_SCHEMAS);
 
     private static final String COLUMNS = """
@@ -77,7 +83,7 @@ public class MariaDbCatalogLoader implements CatalogLoader {
             var name = new TableName(r.getString(1), r.getString(2));
             return new TableRow(name, grants.allows("DELETE", name), grants.allows("UPDATE", name));
         });
-        var foreignKeys = Jdbc.query(connection, FOREIGN_KEYS, MariaDbCatalogLoader::foreignKeyRow);
+        var foreignKeys = withHiddenRules(connection, Jdbc.query(connection, FOREIGN_KEYS, MariaDbCatalogLoader::foreignKeyRow));
         var target = CatalogAssembler.targetTables(tables, foreignKeys, schemas);
         var targetSchemas = CatalogAssembler.schemasOf(target);
         var in = Jdbc.placeholders(targetSchemas.size());
@@ -91,11 +97,49 @@ public class MariaDbCatalogLoader implements CatalogLoader {
                 tables, columns, indexes, triggers, foreignKeys);
     }
 
-    private static ForeignKeyRow foreignKeyRow(ResultSet r) throws SQLException {
-        return new ForeignKeyRow(new TableName(r.getString(1), r.getString(2)), r.getString(3), r.getInt(4),
+    /** A foreign key column pair whose rules may be unknown ({@code null}) until read from SHOW CREATE TABLE. */
+    private record KeyColumn(TableName child, String constraint, int position, String childColumn, TableName parent,
+                             String parentColumn, String deleteRule, String updateRule, String match) {
+        ForeignKeyRow withRules(String delete, String update) {
+            return new ForeignKeyRow(child, constraint, position, childColumn, parent, parentColumn,
+                    Rule.fromSql(delete), Rule.fromSql(update), false, false, List.of(),
+                    "FULL".equalsIgnoreCase(match) ? Relationship.Match.FULL : Relationship.Match.SIMPLE);
+        }
+    }
+
+    private static KeyColumn foreignKeyRow(ResultSet r) throws SQLException {
+        return new KeyColumn(new TableName(r.getString(1), r.getString(2)), r.getString(3), r.getInt(4),
                 r.getString(5), new TableName(r.getString(6), r.getString(7)), r.getString(8),
-                Rule.fromSql(r.getString(9)), Rule.fromSql(r.getString(10)), false, false, List.of(),
-                "FULL".equalsIgnoreCase(r.getString(11)) ? Relationship.Match.FULL : Relationship.Match.SIMPLE);
+                r.getString(9), r.getString(10), r.getString(11));
+    }
+
+    private static List<ForeignKeyRow> withHiddenRules(Connection connection, List<KeyColumn> keyColumns) throws SQLException {
+        var hidden = new java.util.TreeSet<TableName>();
+        keyColumns.stream().filter(k -> k.deleteRule() == null).forEach(k -> hidden.add(k.child()));
+        var rulesByConstraint = new java.util.HashMap<String, String[]>();
+        for (var table : hidden) {
+            var ddl = Jdbc.query(connection, "SHOW CREATE TABLE " + quote(table.schema()) + "." + quote(table.name()),
+                    r -> r.getString(2));
+            MariaDbCreateTable.foreignKeyRules(ddl.get(0)).forEach((name, rules) ->
+                    rulesByConstraint.put(table.qualified() + "\u0000" + name, rules));
+        }
+        var result = new java.util.ArrayList<ForeignKeyRow>();
+        for (var k : keyColumns) {
+            if (k.deleteRule() != null) {
+                result.add(k.withRules(k.deleteRule(), k.updateRule()));
+            } else {
+                var rules = rulesByConstraint.get(k.child().qualified() + "\u0000" + k.constraint());
+                if (rules == null) {
+                    throw new SQLException("cannot read the rules of foreign key " + k.constraint() + " of " + k.child());
+                }
+                result.add(k.withRules(rules[0], rules[1]));
+            }
+        }
+        return result;
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
     }
 
     private static ColumnRow columnRow(ResultSet r) throws SQLException {

@@ -125,7 +125,9 @@ public class SqlServerCatalogLoader implements CatalogLoader {
                 new TableName(i.schema(), i.table()), i.index(),
                 i.primaryKey() ? IndexKind.PRIMARY : i.unique() ? IndexKind.UNIQUE : IndexKind.PLAIN,
                 i.keyOrdinal(), i.column())).toList();
-        var triggers = rows.triggers().stream().filter(t -> !t.disabled()).map(t -> new TriggerRow(
+        var triggers = rows.triggers().stream()
+                .filter(t -> !t.disabled() && Set.of("DELETE", "UPDATE").contains(t.typeDesc().toUpperCase(Locale.ROOT)))
+                .map(t -> new TriggerRow(
                 new TableName(t.schema(), t.table()), t.trigger(),
                 TriggerInfo.Event.valueOf(t.typeDesc().toUpperCase(Locale.ROOT)))).toList();
         return CatalogAssembler.assemble(product, version, target, tables, columns, indexes, triggers, foreignKeys);
