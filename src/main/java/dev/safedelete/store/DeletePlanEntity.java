@@ -60,9 +60,16 @@ public class DeletePlanEntity {
     @Column(name = "plan_json", nullable = false, columnDefinition = "text")
     public String planJson;
 
-    /** A digest of the affected set (rows and outcomes), compared by the executor after re-deriving it. */
-    @Column(name = "fingerprint", nullable = false, length = 128)
+    /**
+     * Digests of the affected set, one per (table, outcome) group as a JSON object, compared by the executor after
+     * re-deriving the set under locks.
+     */
+    @Column(name = "fingerprint", nullable = false, columnDefinition = "text")
     public String fingerprint;
+
+    /** Every affected key, compressed ({@code dev.safedelete.plan.AffectedKeys}). */
+    @Column(name = "affected_keys")
+    public byte[] affectedKeys;
 
     /** Optimistic lock: two executions racing for one plan cannot both move it out of READY. */
     @Version

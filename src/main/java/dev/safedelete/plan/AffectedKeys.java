@@ -1,0 +1,96 @@
+package dev.safedelete.plan;
+
+import dev.safedelete.catalog.TableName;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Every key of a plan, kept with the plan in the store as one compressed blob: per (table, outcome) group the keys the
+ * preview counted, and per updating relationship the rows it changes. {@code /rows} pages through it and
+ * {@code /script} renders it, so both show exactly the rows the plan was made of, not what the data says now. Read
+ * as a stream, so paging never holds more than one key at a time.
+ */
+public final class AffectedKeys {
+
+    /** What a section holds: a (table, outcome) group, or the rows one relationship updates. */
+    public record Section(int index, String kind, TableName table, String outcome, String relationship, int arity,
+                          int size) {
+    }
+
+    public interface Visitor {
+        /** Answers whether to read this section's keys; skipped sections cost no decoding. */
+        boolean section(Section section);
+
+        /** Answers whether to go on reading. */
+        boolean key(Section section, int position, Object[] key);
+    }
+
+    private AffectedKeys() {
+    }
+
+    public static byte[] write(AffectedSet set, java.util.function.ToIntFunction<TableName> arity) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            for (var e : set.groups().entrySet()) {
+                section(out, "GROUP", e.getKey().table(), e.getKey().outcome().name(), "", arity.applyAsInt(e.getKey().table()),
+                        e.getValue());
+            }
+            for (AffectedSet.Update u : set.updates()) {
+                TableName t = u.rule().relationship().childTable();
+                section(out, "UPDATE", t, u.outcome().name(), u.rule().relationship().id(), arity.applyAsInt(t), u.rows());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void section(DataOutputStream out, String kind, TableName t, String outcome, String relationship,
+                                int arity, KeySet keys) throws IOException {
+        out.writeUTF(kind);
+        out.writeUTF(t.schema() == null ? "" : t.schema());
+        out.writeUTF(t.name());
+        out.writeUTF(outcome);
+        out.writeUTF(relationship);
+        out.writeInt(arity);
+        out.writeInt(keys.size());
+        for (byte[] k : keys) {
+            out.writeInt(k.length);
+            out.write(k);
+        }
+    }
+
+    public static void read(byte[] blob, Visitor visitor) {
+        try (var in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
+            for (int index = 0; ; index++) {
+                String kind;
+                try {
+                    kind = in.readUTF();
+                } catch (EOFException end) {
+                    return;
+                }
+                String schema = in.readUTF();
+                TableName table = new TableName(schema.isEmpty() ? null : schema, in.readUTF());
+                var section = new Section(index, kind, table, in.readUTF(), in.readUTF(), in.readInt(), in.readInt());
+                boolean wanted = visitor.section(section);
+                for (int i = 0; i < section.size(); i++) {
+                    byte[] k = new byte[in.readInt()];
+                    in.readFully(k);
+                    if (wanted && !visitor.key(section, i, KeyCodec.decode(k, section.arity()))) {
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
