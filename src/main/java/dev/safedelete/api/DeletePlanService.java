@@ -59,8 +59,9 @@ public class DeletePlanService {
     PlanConfig config;
     @Inject
     ObjectMapper json;
+    /** Resolvable once a security extension is present; without one every caller is anonymous. */
     @Inject
-    SecurityIdentity identity;
+    jakarta.enterprise.inject.Instance<SecurityIdentity> identity;
 
     /** A stored plan with its parsed preview and the catalog of its target. */
     public record Stored(DeletePlanEntity entity, DeletePlan plan) {
@@ -227,7 +228,10 @@ public class DeletePlanService {
     }
 
     String principal() {
-        return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        if (!identity.isResolvable() || identity.get().isAnonymous()) {
+            return null;
+        }
+        return identity.get().getPrincipal().getName();
     }
 
     Map<String, Rule> overridesOf(DeletePlanEntity entity) {
