@@ -247,7 +247,15 @@ public final class PreviewBuilder {
                     + "own single DELETE may still refuse this (its verdict depends on trigger order)")
                     .formatted(set.settledByDeletion()));
         }
-        out.addAll(dialect.nativeDeleteCaveats(new NativeDeleteFacts(set.selfReferencingRows(), set.depth(),
+        // A row referencing itself through a cascading key is deleted by InnoDB too; through RESTRICT / NO ACTION
+        // a row-by-row check refuses it.
+        var selfReferencing = new LinkedHashMap<String, Long>();
+        set.selfReferencingRows().forEach((id, n) -> {
+            if (set.rules().get(id).relationship().onDelete().blocks()) {
+                selfReferencing.put(id, n);
+            }
+        });
+        out.addAll(dialect.nativeDeleteCaveats(new NativeDeleteFacts(selfReferencing, set.depth(),
                 multiplePathTables())));
         return out;
     }

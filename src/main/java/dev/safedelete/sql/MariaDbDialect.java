@@ -32,7 +32,7 @@ public class MariaDbDialect extends QuotingDialect {
     public java.util.List<String> nativeDeleteCaveats(NativeDeleteFacts facts) {
         var out = new java.util.ArrayList<String>();
         facts.selfReferencingRows().forEach((rel, n) -> out.add(("%d row(s) reference themselves through %s: InnoDB "
-                + "checks foreign keys row by row, so a plain DELETE fails on them (error 1451); SafeDelete relaxes "
+                + "checks RESTRICT and NO ACTION keys row by row, so a plain DELETE fails on them (error 1451); SafeDelete relaxes "
                 + "the check for exactly the statement that deletes them, inside the transaction").formatted(n, rel)));
         if (facts.cascadeDepth() > 15) {
             out.add(("the cascade is at least %d levels deep: InnoDB refuses cascades deeper than 15 (error 1451); "

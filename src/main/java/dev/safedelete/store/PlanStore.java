@@ -35,6 +35,12 @@ public class PlanStore {
      * Moves a plan from one status to another only if it is still in the expected one, atomically. This is what
      * makes a plan executed at most once: of two concurrent callers, one gets {@code true}.
      */
+    /** Writes the changes made to a detached plan. */
+    @Transactional
+    public DeletePlanEntity updatePlan(DeletePlanEntity plan) {
+        return em.merge(plan);
+    }
+
     @Transactional
     public boolean transitionPlan(UUID id, String expectedStatus, String newStatus) {
         return em.createQuery("update DeletePlanEntity p set p.status = :next, p.version = p.version + 1 "
