@@ -48,6 +48,8 @@ public final class Traversal {
     private final Map<TableName, RowShape> shapes = new HashMap<>();
     private final Map<String, KeySet> candidates = new LinkedHashMap<>();
     private long affected;
+    /** The traversal's round: rows added in round n are n cascading deletes away from a root (by a shortest path). */
+    private int round;
 
     private Traversal(Connection connection, Catalog catalog, Dialect dialect, Options options) {
         this.connection = connection;
@@ -80,7 +82,7 @@ public final class Traversal {
         affected = rootKeys.size();
         frontier.put(rootTable.name(), rootRows);
         while (!frontier.isEmpty() && !result.limitExceeded) {
-            result.depth++;
+            round++;
             Map<TableName, List<Object[]>> next = new LinkedHashMap<>();
             for (var entry : frontier.entrySet()) {
                 for (Relationship r : catalog.referencing(entry.getKey())) {
@@ -92,7 +94,6 @@ public final class Traversal {
             }
             frontier = next;
         }
-        result.depth--;
         settleCandidates();
         addTableBlockers();
         if (result.limitExceeded) {
@@ -166,6 +167,7 @@ public final class Traversal {
                     edge.sample.add(pk);
                 }
                 if (deleted.add(key)) {
+                    result.depth = Math.max(result.depth, round);
                     countAffected();
                     if (childHasChildren) {
                         next.computeIfAbsent(r.childTable(), t -> new ArrayList<>())
