@@ -139,8 +139,8 @@ public class SchemaResource {
                     + "table names appear only as escaped labels, so any name draws.")
     @APIResponse(responseCode = "200", description = "The graph as text in the chosen format",
             content = @Content(mediaType = GRAPH_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = {@ExampleObject(name = "mermaid (demo, abridged)", value = DEMO_MERMAID),
-                            @ExampleObject(name = "dot (demo, abridged)", value = DEMO_DOT)}))
+                    examples = {@ExampleObject(name = "mermaid (demo)", value = DEMO_MERMAID),
+                            @ExampleObject(name = "dot (demo)", value = DEMO_DOT)}))
     @APIResponse(responseCode = "400", description = "An unknown format",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown format", value = INVALID_FORMAT)))

@@ -1,5 +1,7 @@
 package dev.safedelete.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -320,6 +322,32 @@ class SchemaApiTest {
         given().when().get(DEMO + "/graph?format=DOT")
                 .then().statusCode(200)
                 .body(startsWith("digraph"));
+    }
+
+    // --- OpenAPI examples -----------------------------------------------------------------------------------------
+
+    @Test
+    void theOpenApiExamplesAreWhatTheDemoAnswers() throws Exception {
+        var json = new ObjectMapper();
+        assertEquals(json.readTree(SchemaExamples.DEMO_DEPENDENTS),
+                json.readTree(given().when().get(DEMO + "/tables/public.employees/dependents").asString()));
+        assertEquals(SchemaExamples.DEMO_MERMAID, given().when().get(DEMO + "/graph").asString());
+        assertEquals(SchemaExamples.DEMO_DOT, given().when().get(DEMO + "/graph?format=dot").asString());
+
+        JsonNode example = json.readTree(SchemaExamples.DEMO_SCHEMA);
+        JsonNode served = json.readTree(given().when().get(DEMO + "/schema").asString());
+        var servedTables = new java.util.ArrayList<JsonNode>();
+        served.get("tables").forEach(servedTables::add);
+        var servedRelationships = new java.util.ArrayList<JsonNode>();
+        served.get("relationships").forEach(servedRelationships::add);
+        example.get("tables").forEach(t -> assertTrue(servedTables.contains(t), "served: " + t));
+        example.get("relationships").forEach(r -> assertTrue(servedRelationships.contains(r), "served: " + r));
+        var fieldsOf = (java.util.function.Function<JsonNode, List<String>>) n -> {
+            var names = new java.util.ArrayList<String>();
+            n.fieldNames().forEachRemaining(names::add);
+            return names;
+        };
+        assertEquals(fieldsOf.apply(served), fieldsOf.apply(example), "the abridged example has every field");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
