@@ -34,6 +34,9 @@ public enum GraphFormat {
     }
 
     public static Optional<GraphFormat> fromParameter(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         return Arrays.stream(values()).filter(f -> f.parameterValue().equalsIgnoreCase(value.trim())).findFirst();
     }
 
