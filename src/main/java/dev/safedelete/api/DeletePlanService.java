@@ -71,7 +71,7 @@ public class DeletePlanService {
         Target target = TargetsResource.require(registry, targetName);
         Dialect dialect = target.requireDialect();
         Catalog catalog = catalogs.get(target).catalog();
-        Table table = table(catalog, request.table(), "table");
+        Table table = table(catalog, target.name(), request.table());
         if (request.keys().size() > config.maxKeys()) {
             throw ProblemException.badRequest("too-many-keys", "Too many keys",
                     "keys: at most " + config.maxKeys() + " keys per plan, got " + request.keys().size(),
@@ -180,18 +180,8 @@ public class DeletePlanService {
                 (int) Math.min(Integer.MAX_VALUE, timeoutSeconds));
     }
 
-    static Table table(Catalog catalog, String given, String field) {
-        TableLookup.Result found = TableLookup.resolve(catalog, given);
-        if (found instanceof TableLookup.Found f) {
-            return catalog.table(f.table()).orElseThrow();
-        }
-        if (found instanceof TableLookup.Ambiguous a) {
-            throw ProblemException.badRequest("ambiguous-table", "Ambiguous table name",
-                    field + ": '" + given + "' names several tables; qualify it with its schema",
-                    Map.of("field", field, "candidates", a.candidates().stream().map(TableName::qualified).toList()));
-        }
-        throw ProblemException.notFound("table-not-found", "Table not found",
-                field + ": no table '" + given + "' in this target", Map.of("field", field, "table", given));
+    static Table table(Catalog catalog, String target, String given) {
+        return catalog.table(RequestedTable.require(catalog, target, given)).orElseThrow();
     }
 
     private static Map<String, Rule> overrides(Catalog catalog, Map<String, Rule> given) {

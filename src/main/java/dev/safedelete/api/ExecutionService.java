@@ -83,7 +83,7 @@ public class ExecutionService {
         }
         var dialect = target.requireDialect();
         Catalog catalog = catalogs.get(target).catalog();
-        Table root = DeletePlanService.table(catalog, entity.tableName, "table");
+        Table root = DeletePlanService.table(catalog, target.name(), entity.tableName);
         List<Map<String, Object>> keys = plans.read(entity.keysJson, new TypeReference<>() { });
         var roots = KeyConverter.convert(root, keys, "keys");
         var options = plans.options(target, catalog, Mode.valueOf(entity.mode), plans.overridesOf(entity), 0, true,
@@ -91,7 +91,7 @@ public class ExecutionService {
         var fingerprints = new LinkedHashMap<Group, String>();
         plans.digestsOf(entity).forEach((k, v) -> {
             int bar = k.lastIndexOf('|');
-            TableName t = DeletePlanService.table(catalog, k.substring(0, bar), "table").name();
+            TableName t = DeletePlanService.table(catalog, target.name(), k.substring(0, bar)).name();
             fingerprints.put(new Group(t, Outcome.valueOf(k.substring(bar + 1))), v);
         });
 

@@ -36,6 +36,7 @@ public class CatalogCache {
     TargetRegistry targets;
 
     private final Map<String, Loaded> byTarget = new ConcurrentHashMap<>();
+    private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
     /** Loads every reachable target's catalog at start-up (after the demo is seeded), so declarations are checked early. */
     void loadAtStartup(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 100) StartupEvent e) {
@@ -57,8 +58,17 @@ public class CatalogCache {
         return known != null ? known : refresh(target);
     }
 
-    /** Reads the catalog again and replaces the cached one whole. */
+    /**
+     * Reads the catalog again and replaces the cached one whole. Refreshes of one target run one at a time, so a
+     * slower refresh that read the schema earlier can never overwrite a newer one.
+     */
     public Loaded refresh(Target target) {
+        synchronized (refreshLocks.computeIfAbsent(target.name(), n -> new Object())) {
+            return load(target);
+        }
+    }
+
+    private Loaded load(Target target) {
         var dialect = target.requireDialect();
         try (Connection c = target.connection()) {
             Catalog raw = dialect.catalogLoader().load(c, target.schemas());
