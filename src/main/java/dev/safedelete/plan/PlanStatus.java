@@ -1,5 +1,5 @@
 package dev.safedelete.plan;
 
 public enum PlanStatus {
-    READY, BLOCKED, EXECUTED, FAILED, EXPIRED
+    READY, BLOCKED, EXECUTING, EXECUTED, FAILED, EXPIRED
 }
