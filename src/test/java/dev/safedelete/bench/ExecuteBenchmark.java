@@ -32,7 +32,9 @@ import java.util.Map;
  *
  * <pre>./mvnw -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.classpathScope=test -Dexec.executable=java -Dexec.args="-Xmx256m -classpath %classpath dev.safedelete.bench.ExecuteBenchmark"</pre>
  *
- * Optional trailing arguments: {@code POSTGRES,MARIADB} (databases) and {@code indexed,noindex} (trees).
+ * Optional trailing arguments: {@code POSTGRES,MARIADB} (databases) and {@code indexed,noindex} (trees). With
+ * {@code -Dbench.profile=true} before {@code -classpath} it also prints the time the Executor spends inside JDBC per
+ * statement shape.
  */
 public final class ExecuteBenchmark {
 
@@ -188,7 +190,9 @@ public final class ExecuteBenchmark {
         long planNanos = System.nanoTime() - tp;
         long expected = plan.rows(Outcome.DELETE);
         plan = null;
-        var executor = new Executor(tree.dataSource(), catalog, dialect, Duration.ofSeconds(60));
+        var profile = timed && Boolean.getBoolean("bench.profile") ? new StatementProfile() : null;
+        var ds = profile == null ? tree.dataSource() : profile.wrap(tree.dataSource());
+        var executor = new Executor(ds, catalog, dialect, Duration.ofSeconds(60));
         var confirmed = new Executor.Confirmed(root, keys, PlanBenchmark.options(true), fingerprints);
         long base = BenchTree.Heap.reset();
         long t = System.nanoTime();
@@ -204,6 +208,10 @@ public final class ExecuteBenchmark {
             System.out.printf("  executor: plan beforehand (untimed) %.0f ms; execute %.0f ms; heap peak during "
                     + "execute %.0f MB (%.0f MB live before)%n", BenchTree.ms(planNanos), BenchTree.ms(nanos),
                     BenchTree.mb(peak), BenchTree.mb(base));
+        }
+        if (profile != null) {
+            System.out.printf("  time inside JDBC by statement (%.0f ms of %.0f ms):%n%s", BenchTree.ms(profile.totalNanos()),
+                    BenchTree.ms(nanos), profile.report());
         }
         return nanos;
     }
