@@ -31,7 +31,8 @@ import java.util.UUID;
  *
  * <pre>./mvnw -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.classpathScope=test -Dexec.executable=java -Dexec.args="-Xmx256m -classpath %classpath dev.safedelete.bench.PlanBenchmark"</pre>
  *
- * Optional trailing argument: {@code POSTGRES,MARIADB} (databases).
+ * Optional trailing argument: {@code POSTGRES,MARIADB} (databases). With {@code -Dbench.profile=true} before
+ * {@code -classpath} one more, untimed planning run prints the time spent inside JDBC per statement.
  */
 public final class PlanBenchmark {
 
@@ -77,6 +78,12 @@ public final class PlanBenchmark {
             }
             Collections.sort(plans);
             Collections.sort(natives);
+            if (Boolean.getBoolean("bench.profile")) {
+                var profile = new StatementProfile();
+                Result r = plan(profile.connection(c), catalog, dialect, root, keys, shape);
+                System.out.printf("  profiled plan %.0f ms, time inside JDBC by statement (%.0f ms):%n%s",
+                        BenchTree.ms(r.nanos), BenchTree.ms(profile.totalNanos()), profile.report());
+            }
             System.out.printf("%s: PLAN best %.0f ms, median %.0f ms | native cascade DELETE (rolled back) best %.0f ms, "
                             + "median %.0f ms | plan/native %.2fx (best), %.2fx (median) | heap peak %.0f MB, "
                             + "affected set + preview retained %.0f MB | %,d rows to delete%n",
