@@ -62,6 +62,10 @@ public final class KeyCodec {
     }
 
     public static byte[] encode(Object[] values) {
+        byte[] integers = encodeIntegers(values);
+        if (integers != null) {
+            return integers;
+        }
         var out = new ByteArrayOutputStream(16);
         for (Object raw : values) {
             Object v = normalize(raw);
@@ -100,6 +104,28 @@ public final class KeyCodec {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The same bytes as the general path for a tuple of integers only (the usual key), without its stream and
+     * per-byte calls; null when some value is not an integer.
+     */
+    private static byte[] encodeIntegers(Object[] values) {
+        for (Object v : values) {
+            if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+                return null;
+            }
+        }
+        byte[] out = new byte[9 * values.length];
+        int p = 0;
+        for (Object v : values) {
+            long l = ((Number) v).longValue();
+            out[p++] = LONG;
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out[p++] = (byte) (l >>> shift);
+            }
+        }
+        return out;
     }
 
     public static Object[] decode(byte[] bytes, int arity) {

@@ -157,7 +157,7 @@ public final class KeySet implements Iterable<byte[]> {
     private static int hash(byte[] b, int from, int len) {
         int h = 0x811C9DC5;
         for (int i = from; i < from + len; i++) {
-            h ^= b[i];
+            h ^= b[i] & 0xFF; // unsigned: a sign-extended byte folds pairs of keys onto one hash
             h *= 0x01000193;
         }
         h ^= h >>> 16;
