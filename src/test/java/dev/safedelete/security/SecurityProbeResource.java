@@ -74,6 +74,16 @@ public class SecurityProbeResource {
         return Map.of("target", planTarget);
     }
 
+    /** Any JSON object, as the plan request's keys are: values of any type and depth reach Jackson's limits. */
+    @POST
+    @Path("/any-json")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(hidden = true)
+    public Map<String, Object> anyJson(Map<String, Object> body) {
+        return Map.of("fields", body == null ? 0 : body.size());
+    }
+
     private Map<String, Object> whoami() {
         return Map.of("principal", access.principal().orElse(""), "allTargets", access.scope().all(),
                 "targets", access.scope().names());
