@@ -33,6 +33,15 @@ public class ApiKeys {
     ApiKeys(Map<String, SecurityConfig.ApiKeyConfig> configured) {
         var list = new ArrayList<ApiKey>();
         new TreeMap<>(configured).forEach((id, key) -> list.add(parse(id, key)));
+        for (int i = 0; i < list.size(); i++) {
+            for (int j = i + 1; j < list.size(); j++) {
+                if (MessageDigest.isEqual(list.get(i).sha256(), list.get(j).sha256())) {
+                    // Which principal (and which roles) a shared secret stands for would be a guess.
+                    throw new IllegalStateException("safedelete.security.api-keys." + list.get(i).id() + " and ."
+                            + list.get(j).id() + " have the same key; every key must be distinct");
+                }
+            }
+        }
         this.keys = List.copyOf(list);
     }
 

@@ -181,9 +181,15 @@ class HostileInputTest {
     @Test
     void tenMegabyteBodiesAre413WithOrWithoutCredentials() {
         byte[] huge = ("{\"table\":\"" + "x".repeat(10 * 1024 * 1024) + "\",\"keys\":[]}").getBytes(StandardCharsets.UTF_8);
-        for (String path : List.of("/api/v1/targets/demo/delete-plans", "/api/v1/delete-plans/" + PLAN_ID + "/execution",
-                "/api/v1/targets", "/test/problems")) {
-            for (RequestSpecification request : List.of(as(ADMIN_KEY), as(VIEWER_KEY), anonymous())) {
+        var attempts = List.<Map.Entry<String, RequestSpecification>>of(
+                Map.entry("/api/v1/targets/demo/delete-plans", as(ADMIN_KEY)),
+                Map.entry("/api/v1/targets/demo/delete-plans", anonymous()),
+                Map.entry("/api/v1/delete-plans/" + PLAN_ID + "/execution", as(VIEWER_KEY)),
+                Map.entry("/api/v1/targets", as(ADMIN_KEY)),
+                Map.entry("/test/problems", as(ADMIN_KEY)));
+        for (var attempt : attempts) {
+            String path = attempt.getKey();
+            for (RequestSpecification request : List.of(attempt.getValue())) {
                 request.contentType("application/json").body(huge).when().post(path)
                         .then().statusCode(413)
                         .contentType("application/problem+json")

@@ -74,6 +74,11 @@ final class Tokens {
         return parts[0] + "." + base64Url(payload) + "." + parts[2];
     }
 
+    /** The identity provider's signing key, for tests that build claims of their own. */
+    static PrivateKey idpKey() {
+        return IDP_KEY;
+    }
+
     private static JwtClaimsBuilder claims(String user, String... groups) {
         return Jwt.issuer(ISSUER).upn(user).subject(user).groups(Set.of(groups))
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300));
