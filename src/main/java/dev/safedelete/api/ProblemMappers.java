@@ -2,6 +2,7 @@ package dev.safedelete.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -66,6 +67,11 @@ public class ProblemMappers {
      * error (with the path) or a 400 WebApplicationException, and the caller wants the syntax error.
      */
     private Response jsonProblem(Throwable failure, HttpServerRequest request) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return jsonLimit(limit, request);
+            }
+        }
         JsonParseException parse = null;
         UnrecognizedPropertyException unknown = null;
         MismatchedInputException mismatch = null;
@@ -94,6 +100,16 @@ public class ProblemMappers {
             return unreadableField(mapping, request);
         }
         return null;
+    }
+
+    /**
+     * Jackson's read limits (nesting depth 1000, string and number lengths) are hit while parsing, before any
+     * recursion of ours could overflow the stack: the caller sent something no real request looks like.
+     */
+    @ServerExceptionMapper
+    public Response jsonLimit(StreamConstraintsException e, HttpServerRequest request) {
+        return respond(400, "json-limit-exceeded", "JSON limit exceeded",
+                "The request body exceeds a JSON limit: " + e.getOriginalMessage(), Map.of(), request);
     }
 
     @ServerExceptionMapper

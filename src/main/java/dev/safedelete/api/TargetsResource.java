@@ -1,7 +1,10 @@
 package dev.safedelete.api;
 
+import dev.safedelete.security.Roles;
+import dev.safedelete.security.TargetAccess;
 import dev.safedelete.target.Target;
 import dev.safedelete.target.TargetRegistry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import java.util.Map;
 @Path("/api/v1/targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "targets", description = "The databases SafeDelete works on")
+@RolesAllowed(Roles.VIEWER)
 public class TargetsResource {
 
     private static final String DEMO_LIST = """
@@ -46,17 +50,20 @@ public class TargetsResource {
     @Inject
     TargetRegistry registry;
 
+    @Inject
+    TargetAccess access;
+
     @GET
     @Operation(summary = "List targets",
-            description = "Every configured target with its database product and version and the state of its "
-                    + "connection as last checked (targets are re-checked periodically). A target that is DOWN "
-                    + "is listed with the reason; it comes back by itself when its database does.")
+            description = "Every configured target the caller may use, with its database product and version and "
+                    + "the state of its connection as last checked (targets are re-checked periodically). A "
+                    + "target that is DOWN is listed with the reason; it comes back by itself when its database does.")
     @APIResponse(responseCode = "200", description = "The targets, sorted by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TargetView.class),
                     examples = @ExampleObject(name = "demo", value = DEMO_LIST)))
     public List<TargetView> list() {
-        return registry.all().stream().map(TargetView::of).toList();
+        return registry.all().stream().filter(target -> access.allowed(target.name())).map(TargetView::of).toList();
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.safedelete.deploy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.safedelete.security.SecurityConfig;
 import dev.safedelete.target.SafeDeleteConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -29,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
+import static dev.safedelete.testsupport.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,8 @@ class KubernetesManifestTest {
 
     /** Properties of the store and HTTP layers the manifests may set besides safedelete.*. */
     private static final Set<String> QUARKUS_KEYS = Set.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
-            "quarkus.datasource.password", "quarkus.http.port", "quarkus.log.level");
+            "quarkus.datasource.password", "quarkus.http.port", "quarkus.log.level",
+            "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
 
     @Test
     void kustomizationListsExistingFiles() throws IOException {
@@ -101,8 +103,10 @@ class KubernetesManifestTest {
         environment.putAll(configMap().getData());
         environment.putAll(secret().getStringData());
 
-        List<Pattern> known = ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(SafeDeleteConfig.class, "safedelete"))
-                .keySet().stream().map(KubernetesManifestTest::environmentPattern).toList();
+        List<Pattern> known = java.util.stream.Stream.concat(
+                ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(SafeDeleteConfig.class, "safedelete")).keySet().stream(),
+                ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(SecurityConfig.class, "safedelete.security")).keySet().stream())
+                .map(KubernetesManifestTest::environmentPattern).toList();
         for (String key : environment.keySet()) {
             boolean mapped = known.stream().anyMatch(p -> p.matcher(key).matches())
                     || QUARKUS_KEYS.stream().anyMatch(q -> toEnvironmentName(q).equals(key));
@@ -113,6 +117,7 @@ class KubernetesManifestTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new EnvConfigSource(environment, 300))
                 .withMapping(SafeDeleteConfig.class)
+                .withMapping(SecurityConfig.class)
                 // Quarkus' own duration format ("15s"), which plain SmallRye Config does not know.
                 .withConverter(java.time.Duration.class, 200, new DurationConverter())
                 .build();
@@ -124,6 +129,11 @@ class KubernetesManifestTest {
         assertTrue(mapped.targets().get("crm").readOnly());
         assertEquals(8, mapped.targets().get("shop").pool().maxSize());
         assertEquals(false, mapped.demo().enabled());
+        SecurityConfig security = config.getConfigMapping(SecurityConfig.class);
+        assertEquals(Set.of("backoffice"), security.apiKeys().keySet());
+        assertEquals(List.of("planner"), security.apiKeys().get("backoffice").roles());
+        assertEquals(64, security.apiKeys().get("backoffice").keySha256().orElseThrow().length());
+        assertEquals(List.of("shop"), security.apiKeys().get("backoffice").targets().orElseThrow());
     }
 
     private static void assertProbe(Probe probe, String path) {

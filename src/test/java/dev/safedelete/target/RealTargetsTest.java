@@ -5,7 +5,6 @@ import dev.safedelete.catalog.Rule;
 import dev.safedelete.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,7 +17,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static dev.safedelete.testsupport.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -176,7 +175,7 @@ class RealTargetsTest {
     @Test
     @Order(10)
     void unknownTargetIsA404Problem() {
-        RestAssured.given().when().get("/api/v1/targets/nope")
+        given().when().get("/api/v1/targets/nope")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://safedelete.dev/problems/target-not-found"))
