@@ -1,5 +1,8 @@
 package dev.safedelete.api;
 
+import dev.safedelete.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.Table;
 import dev.safedelete.catalog.TableName;
@@ -69,6 +72,7 @@ public class DeletePlanResource {
     CatalogCache catalogs;
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Read a delete plan",
             description = "The plan as it was previewed, with its current status (READY, BLOCKED, EXECUTED, FAILED "
                     + "or EXPIRED).")
@@ -83,6 +87,7 @@ public class DeletePlanResource {
 
     @GET
     @Path("/rows")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Page through a plan's rows",
             description = "Every affected row's primary key, by table and outcome, exactly as the plan counted them. "
                     + "Filter with table (schema.table or a bare name) and action; page with limit and the opaque "
@@ -138,6 +143,7 @@ public class DeletePlanResource {
 
     @GET
     @Path("/script")
+    @RolesAllowed(Roles.VIEWER)
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The SQL an execution runs",
             description = "The statements execution would run for this plan, in order, readable by a DBA: the "
@@ -233,6 +239,7 @@ public class DeletePlanResource {
 
     @POST
     @Path("/execution")
+    @RolesAllowed(Roles.EXECUTOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Execute a plan",
             description = "Confirms the plan with its confirmationToken and runs it in one transaction: locks the "

@@ -24,7 +24,7 @@ import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
 import dev.safedelete.target.TargetRegistry;
 import dev.safedelete.target.TargetUnavailableException;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.safedelete.security.TargetAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -59,9 +59,8 @@ public class DeletePlanService {
     PlanConfig config;
     @Inject
     ObjectMapper json;
-    /** Resolvable once a security extension is present; without one every caller is anonymous. */
     @Inject
-    jakarta.enterprise.inject.Instance<SecurityIdentity> identity;
+    TargetAccess access;
 
     /** A stored plan with its parsed preview and the catalog of its target. */
     public record Stored(DeletePlanEntity entity, DeletePlan plan) {
@@ -120,8 +119,10 @@ public class DeletePlanService {
 
     /** The plan as stored; a READY or BLOCKED plan past its expiry reads as EXPIRED. */
     public Stored find(UUID id) {
-        DeletePlanEntity entity = store.findPlan(id).orElseThrow(() -> ProblemException.notFound("plan-not-found",
-                "Plan not found", "No delete plan with id " + id, Map.of("planId", id)));
+        // A plan of a target the principal may not use is answered as if it did not exist.
+        DeletePlanEntity entity = store.findPlan(id).filter(p -> access.allowed(p.target))
+                .orElseThrow(() -> ProblemException.notFound("plan-not-found",
+                        "Plan not found", "No delete plan with id " + id, Map.of("planId", id)));
         if ((entity.status.equals("READY") || entity.status.equals("BLOCKED")) && entity.expiresAt.isBefore(Instant.now())) {
             store.transitionPlan(id, entity.status, "EXPIRED");
             entity.status = "EXPIRED";
@@ -218,10 +219,7 @@ public class DeletePlanService {
     }
 
     String principal() {
-        if (!identity.isResolvable() || identity.get().isAnonymous()) {
-            return null;
-        }
-        return identity.get().getPrincipal().getName();
+        return access.principal().orElse(null);
     }
 
     Map<String, Rule> overridesOf(DeletePlanEntity entity) {

@@ -1,5 +1,8 @@
 package dev.safedelete.api;
 
+import dev.safedelete.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.safedelete.plan.DeletePlan;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -54,6 +57,7 @@ public class DeletePlansResource {
     DeletePlanService plans;
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Make a delete plan",
             description = "Walks every relationship from the given rows and answers, row by row, what deleting them "
                     + "does: which rows are deleted, set to NULL, set to their default, or block the delete "

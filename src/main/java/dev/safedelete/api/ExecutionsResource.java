@@ -1,5 +1,8 @@
 package dev.safedelete.api;
 
+import dev.safedelete.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.safedelete.store.DeletePlanEntity;
 import dev.safedelete.store.ExecutionEntity;
 import dev.safedelete.store.ExecutionPage;
@@ -30,6 +33,7 @@ import java.util.UUID;
 @Path("/api/v1/executions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "executions", description = "The audit trail of executions")
+@RolesAllowed(Roles.VIEWER)
 public class ExecutionsResource {
 
     /** A page of executions, newest first. */
@@ -40,6 +44,8 @@ public class ExecutionsResource {
     PlanStore store;
     @Inject
     ExecutionService executions;
+    @Inject
+    dev.safedelete.security.TargetAccess access;
 
     @GET
     @Operation(summary = "List executions", description = "Executions newest first, optionally of one target, paged "
@@ -57,9 +63,29 @@ public class ExecutionsResource {
                     Map.of("field", "limit"));
         }
         Optional<ExecutionPage> after = Optional.ofNullable(cursor).map(ExecutionsResource::decode);
-        List<ExecutionEntity> found = store.listExecutions(Optional.ofNullable(target), after, size + 1);
-        String next = found.size() > size ? encode(found.get(size - 1)) : null;
-        return new ExecutionsPage(found.stream().limit(size).map(this::view).toList(), next);
+        if (target != null) {
+            access.require(target);
+        }
+        // Executions of targets the principal may not use are left out, as if they did not exist; pages are read
+        // until they are full so that a restricted principal still gets whole pages.
+        var visible = new java.util.ArrayList<ExecutionEntity>();
+        Optional<ExecutionPage> from = after;
+        boolean more = true;
+        while (visible.size() <= size && more) {
+            List<ExecutionEntity> found = store.listExecutions(Optional.ofNullable(target), from, size + 1);
+            more = found.size() == size + 1;
+            for (ExecutionEntity e : found) {
+                if (access.allowed(e.target) && visible.size() <= size) {
+                    visible.add(e);
+                }
+            }
+            if (!found.isEmpty()) {
+                ExecutionEntity last = found.get(found.size() - 1);
+                from = Optional.of(new ExecutionPage(last.startedAt, last.id));
+            }
+        }
+        String next = visible.size() > size ? encode(visible.get(size - 1)) : null;
+        return new ExecutionsPage(visible.stream().limit(size).map(this::view).toList(), next);
     }
 
     @GET
@@ -70,8 +96,9 @@ public class ExecutionsResource {
     @APIResponse(responseCode = "404", description = "Unknown execution",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExecutionView get(@PathParam("id") UUID id) {
-        return view(store.findExecution(id).orElseThrow(() -> ProblemException.notFound("execution-not-found",
-                "Execution not found", "No execution with id " + id, Map.of("executionId", id))));
+        return view(store.findExecution(id).filter(e -> access.allowed(e.target))
+                .orElseThrow(() -> ProblemException.notFound("execution-not-found",
+                        "Execution not found", "No execution with id " + id, Map.of("executionId", id))));
     }
 
     private ExecutionView view(ExecutionEntity e) {

@@ -1,5 +1,8 @@
 package dev.safedelete.api;
 
+import dev.safedelete.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
 import dev.safedelete.catalog.DependencyTree;
 import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
@@ -52,6 +55,7 @@ public class SchemaResource {
 
     @GET
     @Path("/schema")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Get the schema",
             description = "Every table of the target (qualified name, primary key, unique keys, columns, triggers, "
                     + "the connected user's rights) and every relationship, real (source DATABASE) or declared in "
@@ -74,6 +78,7 @@ public class SchemaResource {
 
     @POST
     @Path("/schema/refresh")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reload the schema",
             description = "Reads the target's catalog again, checks the declared relationships against it, and "
                     + "replaces the cached catalog whole: a request running meanwhile sees the old schema or the "
@@ -95,6 +100,7 @@ public class SchemaResource {
 
     @GET
     @Path("/tables/{table}/dependents")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Get what deleting a row can reach",
             description = "The table-level tree of what deleting one row of the table can touch, read from the "
                     + "schema alone (no data is read; a delete plan counts the rows). Every relationship that "
@@ -130,6 +136,7 @@ public class SchemaResource {
 
     @GET
     @Path("/graph")
+    @RolesAllowed(Roles.VIEWER)
     @Produces(GRAPH_MEDIA_TYPE)
     @Operation(summary = "Draw the relationship graph",
             description = "Every table as a node and every relationship as an edge from parent to child (the "

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.restassured.RestAssured.given;
+import static dev.safedelete.testsupport.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -286,7 +286,8 @@ class SchemaRealTargetsTest {
     }
 
     private static JsonNode get(HttpClient http, URL url) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build(),
+        var response = http.send(HttpRequest.newBuilder(URI.create(url.toString()))
+                        .header("Authorization", "Bearer " + dev.safedelete.testsupport.Api.ADMIN_KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET /schema answered " + response.statusCode() + ": " + response.body());
