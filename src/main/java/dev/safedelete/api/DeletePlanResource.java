@@ -203,8 +203,10 @@ public class DeletePlanResource {
                 if (wanted) {
                     Optional<Table> table = catalog.flatMap(c -> c.table(s.table()));
                     keyColumns = table.map(Table::primaryKey).orElse(genericColumns(s.arity()));
-                    head = update ? "UPDATE " + dialect.table(s.table()) + " SET " + assignments(dialect, catalog, s, step)
-                            + " WHERE " : "DELETE FROM " + dialect.table(s.table()) + " WHERE ";
+                    head = update ? "UPDATE " + dialect.table(s.table()) + " SET " + table.map(t -> dialect.setColumns(t,
+                            s.columns(), step.action() == Outcome.SET_DEFAULT)).orElse("/* " + s.table()
+                            + " is no longer in the catalog */") + " WHERE "
+                            : "DELETE FROM " + dialect.table(s.table()) + " WHERE ";
                 }
                 return wanted;
             }
@@ -219,22 +221,6 @@ public class DeletePlanResource {
                 return true;
             }
         });
-    }
-
-    private static String assignments(Dialect dialect, Optional<Catalog> catalog, AffectedKeys.Section s,
-                                      DeletePlan.Step step) {
-        var rel = catalog.flatMap(c -> c.relationship(step.relationship()));
-        if (rel.isEmpty()) {
-            return "/* relationship " + step.relationship() + " is no longer in the catalog */";
-        }
-        List<String> columns = step.action() == Outcome.SET_NULL ? rel.get().columnsNulledOnDelete() : rel.get().childColumns();
-        Optional<Table> child = catalog.flatMap(c -> c.table(s.table()));
-        var parts = new ArrayList<String>();
-        for (String c : columns) {
-            boolean hasDefault = child.flatMap(t -> t.column(c)).map(col -> col.defaultValue() != null).orElse(false);
-            parts.add(dialect.quote(c) + " = " + (step.action() == Outcome.SET_DEFAULT && hasDefault ? "DEFAULT" : "NULL"));
-        }
-        return String.join(", ", parts);
     }
 
     @POST
@@ -283,17 +269,7 @@ public class DeletePlanResource {
     }
 
     private static byte[] blob(DeletePlanService.Stored stored) {
-        return stored.entity().affectedKeys == null ? emptyBlob() : stored.entity().affectedKeys;
-    }
-
-    private static byte[] emptyBlob() {
-        var out = new java.io.ByteArrayOutputStream();
-        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
-            gz.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return stored.entity().affectedKeys;
     }
 
     private static boolean matches(TableName t, String given) {

@@ -85,7 +85,7 @@ public class DeletePlanService {
         AffectedSet set = derive(target, dialect, catalog, table.name(), roots,
                 options(target, catalog, mode, overrides, sampleSize, false, config.planningStatementTimeout().toSeconds()));
         if (!set.missingRoots().isEmpty()) {
-            var missing = set.missingRoots().stream().map(k -> keyObject(table, k)).toList();
+            var missing = set.missingRoots().stream().map(k -> PreviewBuilder.keyObject(table, k)).toList();
             throw ProblemException.notFound("rows-not-found", "Rows not found",
                     missing.size() + " of the keys match no row of " + table.name().qualified() + ": " + missing,
                     Map.of("field", "keys", "missingKeys", missing));
@@ -206,14 +206,6 @@ public class DeletePlanService {
                     "overrides." + e.getKey() + ": no relationship with this id (schema.table.constraint)",
                     Map.of("field", "overrides." + e.getKey())));
             out.put(r.id(), e.getValue());
-        }
-        return out;
-    }
-
-    static Map<String, Object> keyObject(Table table, Object[] key) {
-        var out = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < key.length && i < table.primaryKey().size(); i++) {
-            out.put(table.primaryKey().get(i), key[i]);
         }
         return out;
     }

@@ -145,12 +145,8 @@ public final class Executor {
             for (AffectedSet.Update u : set.updates()) {
                 Relationship r = u.rule().relationship();
                 Table child = catalog.table(r.childTable()).orElseThrow();
-                // A column without a default takes NULL (semantics.md); H2 refuses "= DEFAULT" on such a column.
-                String assignments = String.join(", ", u.columns().stream()
-                        .map(col -> dialect.quote(col) + " = " + (u.outcome() == dev.safedelete.plan.Outcome.SET_DEFAULT
-                                && child.column(col).map(dev.safedelete.catalog.Column::defaultValue).isPresent()
-                                ? "DEFAULT" : "NULL"))
-                        .toList());
+                String assignments = dialect.setColumns(child, u.columns(),
+                        u.outcome() == dev.safedelete.plan.Outcome.SET_DEFAULT);
                 String head = "UPDATE " + dialect.table(child.name()) + " SET " + assignments + " WHERE ";
                 forEachBatch(u.rows(), child, batch -> {
                     int n = executeKeyed(head + dialect.keyPredicate(child.primaryKey(), batch.size()), batch);

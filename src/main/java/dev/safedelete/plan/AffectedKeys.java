@@ -21,8 +21,9 @@ import java.util.zip.GZIPOutputStream;
 public final class AffectedKeys {
 
     /** What a section holds: a (table, outcome) group, or the rows one relationship updates. */
-    public record Section(int index, String kind, TableName table, String outcome, String relationship, int arity,
-                          int size) {
+    /** {@code columns} are the columns an UPDATE section changes; empty for groups. */
+    public record Section(int index, String kind, TableName table, String outcome, String relationship,
+                          java.util.List<String> columns, int arity, int size) {
     }
 
     public interface Visitor {
@@ -40,12 +41,13 @@ public final class AffectedKeys {
         var bytes = new ByteArrayOutputStream();
         try (var out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             for (var e : set.groups().entrySet()) {
-                section(out, "GROUP", e.getKey().table(), e.getKey().outcome().name(), "", arity.applyAsInt(e.getKey().table()),
-                        e.getValue());
+                section(out, "GROUP", e.getKey().table(), e.getKey().outcome().name(), "", java.util.List.of(),
+                        arity.applyAsInt(e.getKey().table()), e.getValue());
             }
             for (AffectedSet.Update u : set.updates()) {
                 TableName t = u.rule().relationship().childTable();
-                section(out, "UPDATE", t, u.outcome().name(), u.rule().relationship().id(), arity.applyAsInt(t), u.rows());
+                section(out, "UPDATE", t, u.outcome().name(), u.rule().relationship().id(), u.columns(), arity.applyAsInt(t),
+                        u.rows());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,12 +56,16 @@ public final class AffectedKeys {
     }
 
     private static void section(DataOutputStream out, String kind, TableName t, String outcome, String relationship,
-                                int arity, KeySet keys) throws IOException {
+                                java.util.List<String> columns, int arity, KeySet keys) throws IOException {
         out.writeUTF(kind);
         out.writeUTF(t.schema() == null ? "" : t.schema());
         out.writeUTF(t.name());
         out.writeUTF(outcome);
         out.writeUTF(relationship);
+        out.writeInt(columns.size());
+        for (String c : columns) {
+            out.writeUTF(c);
+        }
         out.writeInt(arity);
         out.writeInt(keys.size());
         for (byte[] k : keys) {
@@ -68,7 +74,11 @@ public final class AffectedKeys {
         }
     }
 
+    /** Reads every section of {@code blob}; a plan without keys (none stored) has no sections. */
     public static void read(byte[] blob, Visitor visitor) {
+        if (blob == null) {
+            return;
+        }
         try (var in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
             for (int index = 0; ; index++) {
                 String kind;
@@ -79,7 +89,14 @@ public final class AffectedKeys {
                 }
                 String schema = in.readUTF();
                 TableName table = new TableName(schema.isEmpty() ? null : schema, in.readUTF());
-                var section = new Section(index, kind, table, in.readUTF(), in.readUTF(), in.readInt(), in.readInt());
+                String outcome = in.readUTF();
+                String relationship = in.readUTF();
+                var columns = new java.util.ArrayList<String>();
+                for (int c = in.readInt(); c > 0; c--) {
+                    columns.add(in.readUTF());
+                }
+                var section = new Section(index, kind, table, outcome, relationship, java.util.List.copyOf(columns),
+                        in.readInt(), in.readInt());
                 boolean wanted = visitor.section(section);
                 for (int i = 0; i < section.size(); i++) {
                     byte[] k = new byte[in.readInt()];

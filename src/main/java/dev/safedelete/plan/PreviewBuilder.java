@@ -65,7 +65,8 @@ public final class PreviewBuilder {
                 set.token(target, mode, overrides), summary, tables, tree(rootTable), blockers(), steps(), warnings());
     }
 
-    static Map<String, Object> keyObject(Table table, Object[] key) {
+    /** A key as the API shows it: primary-key column to value. */
+    public static Map<String, Object> keyObject(Table table, Object[] key) {
         var out = new LinkedHashMap<String, Object>();
         for (int i = 0; i < key.length; i++) {
             out.put(table.primaryKey().get(i), key[i]);

@@ -47,6 +47,8 @@ public final class Traversal {
     private final AffectedSet result;
     private final Map<TableName, RowShape> shapes = new HashMap<>();
     private final Map<String, KeySet> candidates = new LinkedHashMap<>();
+    /** The relationships referencing each table, indexed once: the closure asks for them in every round. */
+    private final Map<TableName, List<Relationship>> referencing;
     private long affected;
     /** The traversal's round: rows added in round n are n cascading deletes away from a root (by a shortest path). */
     private int round;
@@ -61,6 +63,11 @@ public final class Traversal {
             rules.put(r.id(), RelationshipRule.of(r, options.mode(), options.overrides()));
         }
         this.result = new AffectedSet(Map.copyOf(rules));
+        this.referencing = catalog.relationshipsByParent();
+    }
+
+    private List<Relationship> referencing(TableName parent) {
+        return referencing.getOrDefault(parent, List.of());
     }
 
     /** Derives the affected set of deleting {@code roots} (primary-key tuples) from {@code table}. */
@@ -85,7 +92,7 @@ public final class Traversal {
             round++;
             Map<TableName, List<Object[]>> next = new LinkedHashMap<>();
             for (var entry : frontier.entrySet()) {
-                for (Relationship r : catalog.referencing(entry.getKey())) {
+                for (Relationship r : referencing(entry.getKey())) {
                     follow(r, entry.getValue(), next);
                     if (result.limitExceeded) {
                         break;
@@ -104,17 +111,14 @@ public final class Traversal {
 
     private List<Object[]> readRoots(Table table, List<Object[]> roots) throws SQLException {
         RowShape shape = shape(table.name());
-        var wanted = new LinkedHashMap<String, Object[]>();
-        for (Object[] key : roots) {
-            wanted.putIfAbsent(Arrays.toString(KeyCodec.encode(key)), key);
-        }
+        List<Object[]> wanted = distinct(roots);
         var rows = new ArrayList<Object[]>();
         var found = new KeySet();
-        select(table.name(), shape.columns(), table.primaryKey(), new ArrayList<>(wanted.values()), row -> {
+        select(table.name(), shape.columns(), table.primaryKey(), wanted, row -> {
             rows.add(row);
             found.add(KeyCodec.encode(shape.primaryKeyOf(row)));
         });
-        for (Object[] key : wanted.values()) {
+        for (Object[] key : wanted) {
             if (found.contains(KeyCodec.encode(key))) {
                 result.roots.add(normalized(key));
             } else {
@@ -127,13 +131,14 @@ public final class Traversal {
     private void follow(Relationship r, List<Object[]> parentRows, Map<TableName, List<Object[]>> next)
             throws SQLException {
         RowShape parentShape = shape(r.parentTable());
-        var parentValues = new LinkedHashMap<String, Object[]>();
+        var referenced = new ArrayList<Object[]>();
         for (Object[] row : parentRows) {
             Object[] v = parentShape.referencedBy(r, row);
             if (v != null) {
-                parentValues.putIfAbsent(Arrays.toString(KeyCodec.encode(v)), v);
+                referenced.add(v);
             }
         }
+        List<Object[]> parentValues = distinct(referenced);
         if (parentValues.isEmpty()) {
             return;
         }
@@ -148,11 +153,11 @@ public final class Traversal {
             }
             fkAt[i] = columns.indexOf(c);
         }
-        boolean childHasChildren = !catalog.referencing(r.childTable()).isEmpty();
+        boolean childHasChildren = !referencing(r.childTable()).isEmpty();
         AffectedSet.Edge edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Edge());
         KeySet deleted = deletedOf(r.childTable());
         KeySet waiting = rule.cascades() ? null : candidates.computeIfAbsent(r.id(), k -> new KeySet());
-        select(r.childTable(), columns, r.childColumns(), new ArrayList<>(parentValues.values()), row -> {
+        select(r.childTable(), columns, r.childColumns(), parentValues, row -> {
             Object[] pk = childShape.primaryKeyOf(row);
             byte[] key = KeyCodec.encode(pk);
             if (r.selfReference()) {
@@ -320,13 +325,25 @@ public final class Traversal {
         return all;
     }
 
+    /** The tuples without repeats, in their first order; compared by their encoding, as every key here is. */
+    private static List<Object[]> distinct(List<Object[]> tuples) {
+        var seen = new KeySet();
+        var out = new ArrayList<Object[]>(tuples.size());
+        for (Object[] t : tuples) {
+            if (seen.add(KeyCodec.encode(t))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     private KeySet deletedOf(TableName table) {
         return result.deleted.computeIfAbsent(table, t -> new KeySet());
     }
 
     private RowShape shape(TableName name) {
         return shapes.computeIfAbsent(name, n -> RowShape.of(catalog, catalog.table(n).orElseThrow(),
-                catalog.referencing(n)));
+                referencing(n)));
     }
 
     private interface RowSink {

@@ -124,6 +124,16 @@ public interface Dialect {
         return FailureKind.REFUSED;
     }
 
+    /**
+     * The SET list of an update that gives {@code columns} their NULL or, with {@code toDefault}, their defaults. A
+     * column without a default takes NULL (semantics.md); H2 refuses {@code = DEFAULT} on such a column.
+     */
+    default String setColumns(dev.safedelete.catalog.Table table, List<String> columns, boolean toDefault) {
+        return columns.stream().map(c -> quote(c) + " = " + (toDefault
+                && table.column(c).map(dev.safedelete.catalog.Column::defaultValue).isPresent() ? "DEFAULT" : "NULL"))
+                .collect(Collectors.joining(", "));
+    }
+
     /** A SELECT of expressions without a table, used to evaluate column defaults. */
     default String selectExpressions(List<String> expressions) {
         return "SELECT " + expressions.stream().map(e -> "(" + e + ")").collect(Collectors.joining(", "));
