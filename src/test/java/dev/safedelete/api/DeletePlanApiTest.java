@@ -119,6 +119,17 @@ class DeletePlanApiTest {
     }
 
     @Test
+    void theScriptSetsDefaultsBeforeItDeletes() {
+        JsonPath p = plan("{\"table\": \"categories\", \"keys\": [{\"id\": 4}], \"mode\": \"CASCADE_ALL\"}");
+        assertTrue(p.getLong("summary.SET_DEFAULT.rows") > 0, p.prettify());
+        String script = given().when().get("/api/v1/delete-plans/" + p.getString("id") + "/script")
+                .then().statusCode(200).extract().asString();
+        int update = script.indexOf("UPDATE \"public\".\"products\" SET \"category_id\" = DEFAULT WHERE \"id\" IN (");
+        int delete = script.indexOf("DELETE FROM \"public\".\"categories\" WHERE");
+        assertTrue(update > 0 && delete > update, script);
+    }
+
+    @Test
     void aWrongConfirmationTokenIsRefusedAndABlockedPlanIsNotExecuted() {
         String ready = plan("{\"table\": \"customers\", \"keys\": [{\"id\": 1001}]}").getString("id");
         problem(given().contentType(ContentType.JSON).body("{\"confirmationToken\": \"nope\"}")
