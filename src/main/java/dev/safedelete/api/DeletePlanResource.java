@@ -91,7 +91,9 @@ public class DeletePlanResource {
     @Operation(summary = "Page through a plan's rows",
             description = "Every affected row's primary key, by table and outcome, exactly as the plan counted them. "
                     + "Filter with table (schema.table or a bare name) and action; page with limit and the opaque "
-                    + "cursor of the previous page.")
+                    + "cursor of the previous page. A leaf table's rows the plan counted instead of listing them "
+                    + "(see the step that says so) are read from the target, after checking that they are still "
+                    + "exactly the rows counted: if not, 409 plan-drift.")
     @APIResponse(responseCode = "200", description = "A page of rows",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RowsPage.class),
                     examples = @ExampleObject(name = "orders of customer 1001", value = """
@@ -100,6 +102,8 @@ public class DeletePlanResource {
     @APIResponse(responseCode = "400", description = "A bad limit, action or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rows the plan counted without listing them have changed since",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RowsPage rows(@PathParam("id") UUID id,
                          @Parameter(description = "schema.table or a bare table name") @QueryParam("table") String table,
@@ -114,31 +118,66 @@ public class DeletePlanResource {
         int[] from = cursor == null ? new int[]{0, 0} : decodeCursor(cursor);
         var stored = plans.find(id);
         Optional<Catalog> catalog = catalogOf(stored.entity().target);
-        var items = new ArrayList<AffectedRow>();
-        String[] next = {null};
+        var sections = new ArrayList<AffectedKeys.Section>();
         AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
             @Override
             public boolean section(AffectedKeys.Section s) {
-                return s.kind().equals("GROUP") && s.index() >= from[0]
+                if (!s.kind().equals("UPDATE") && s.index() >= from[0]
                         && (action == null || action.name().equals(s.outcome()))
-                        && (table == null || matches(s.table(), table));
+                        && (table == null || matches(s.table(), table))) {
+                    sections.add(s);
+                }
+                return false;
             }
 
             @Override
             public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                if (s.index() == from[0] && position < from[1]) {
-                    return true;
-                }
-                if (items.size() == size) {
-                    next[0] = encodeCursor(s.index(), position);
-                    return false;
-                }
-                items.add(new AffectedRow(s.table().qualified(), Outcome.valueOf(s.outcome()),
-                        keyObject(catalog, s.table(), key)));
                 return true;
             }
         });
-        return new RowsPage(items, next[0]);
+        var items = new ArrayList<AffectedRow>();
+        String next = null;
+        for (AffectedKeys.Section s : sections) {
+            int start = s.index() == from[0] ? from[1] : 0;
+            if (start >= s.rows()) {
+                continue;
+            }
+            int take = (int) Math.min(size - items.size(), s.rows() - start);
+            if (take == 0) {
+                next = encodeCursor(s.index(), start);
+                break;
+            }
+            List<Object[]> keys = s.kind().equals("TALLY") ? plans.tallyRows(stored, s, start, take)
+                    : groupKeys(stored, s, start, take);
+            keys.forEach(key -> items.add(new AffectedRow(s.table().qualified(), Outcome.valueOf(s.outcome()),
+                    keyObject(catalog, s.table(), key))));
+            if (start + take < s.rows()) {
+                next = encodeCursor(s.index(), start + take);
+                break;
+            }
+        }
+        return new RowsPage(items, next);
+    }
+
+    /** Keys {@code start} to {@code start + take} of a listed section. */
+    private static List<Object[]> groupKeys(DeletePlanService.Stored stored, AffectedKeys.Section section, int start,
+                                            int take) {
+        var out = new ArrayList<Object[]>(take);
+        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
+            @Override
+            public boolean section(AffectedKeys.Section s) {
+                return s.index() == section.index();
+            }
+
+            @Override
+            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
+                if (position >= start) {
+                    out.add(key);
+                }
+                return out.size() < take;
+            }
+        });
+        return out;
     }
 
     @GET
@@ -149,7 +188,8 @@ public class DeletePlanResource {
             description = "The statements execution would run for this plan, in order, readable by a DBA: the "
                     + "updates, then the deletes children first, in the batches the executor uses. Before them the "
                     + "executor locks and re-derives every row (not shown row by row); rows on a cycle are deleted "
-                    + "level by level, as the comments say.")
+                    + "level by level, and a leaf table's counted rows are left to the database's own cascade, as "
+                    + "the comments say.")
     @APIResponse(responseCode = "200", description = "SQL text",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "demo customer", value = """
                     -- SafeDelete plan 0b0f7f7e-… on target demo: delete public.customers [{id=1001}]

@@ -137,12 +137,21 @@ public class DeletePlanService {
      */
     AffectedSet derive(Target target, Dialect dialect, Catalog catalog, TableName root, List<Object[]> roots,
                        Traversal.Options options) {
+        return inSnapshot(target, dialect, c -> Traversal.derive(c, catalog, dialect, root, roots, options));
+    }
+
+    private interface SnapshotWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one REPEATABLE READ transaction on the target and rolls it back. */
+    private <T> T inSnapshot(Target target, Dialect dialect, SnapshotWork<T> work) {
         try (Connection c = target.connection()) {
             int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return Traversal.derive(c, catalog, dialect, root, roots, options);
+                return work.run(c);
             } finally {
                 c.rollback();
                 c.setTransactionIsolation(isolation);
@@ -151,6 +160,61 @@ public class DeletePlanService {
         } catch (SQLException e) {
             throw planningFailed(target, dialect, e);
         }
+    }
+
+    /**
+     * Lists the keys a TALLY section of a stored plan stands for, read live (the plan counted them, it did not keep
+     * them), after checking in the same snapshot that they are still exactly the rows the plan counted: otherwise
+     * 409, as an execution would refuse the plan. Skips {@code skip} keys and gives at most {@code max}.
+     */
+    List<Object[]> tallyRows(Stored stored, AffectedKeys.Section tally, long skip, int max) {
+        Target target = TargetsResource.require(registry, stored.entity().target);
+        Dialect dialect = target.requireDialect();
+        Catalog catalog = catalogs.get(target).catalog();
+        var leafTally = dialect.leafTally();
+        Relationship r = catalog.relationship(tally.relationship()).orElse(null);
+        if (r == null || leafTally.isEmpty() || catalog.table(tally.table()).isEmpty()) {
+            throw ProblemException.conflict("plan-drift", "The schema changed since the preview",
+                    "the rows of " + tally.table().qualified() + " were counted through " + tally.relationship()
+                            + ", which the target's catalog no longer has; make a new plan", Map.of());
+        }
+        Table child = catalog.table(tally.table()).orElseThrow();
+        Table parent = catalog.table(r.parentTable()).orElseThrow();
+        var parentKeys = new java.util.ArrayList<Object[]>();
+        AffectedKeys.read(stored.entity().affectedKeys, new AffectedKeys.Visitor() {
+            @Override
+            public boolean section(AffectedKeys.Section s) {
+                return s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().equals(parent.name());
+            }
+
+            @Override
+            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
+                parentKeys.add(key);
+                return true;
+            }
+        });
+        var values = dev.safedelete.plan.LeafTallies.referencedValues(r, parent, parentKeys);
+        int timeout = (int) config.planningStatementTimeout().toSeconds();
+        return inSnapshot(target, dialect, c -> {
+            var now = dev.safedelete.plan.LeafTallies.count(c, dialect, leafTally.get(), child, r, values, timeout);
+            if (now.rows() != tally.rows() || !now.hash().equals(tally.hash())) {
+                throw ProblemException.conflict("plan-drift", "The data changed since the preview",
+                        "the rows of " + child.name().qualified() + " the plan counted have changed ("
+                                + tally.rows() + " planned, " + now.rows() + " now); an execution would refuse "
+                                + "this plan, make a new one",
+                        Map.of("differences", List.of(Map.of("table", child.name().qualified(), "action", "DELETE",
+                                "plannedRows", tally.rows(), "currentRows", now.rows()))));
+            }
+            var out = new java.util.ArrayList<Object[]>();
+            long[] seen = {0};
+            dev.safedelete.plan.LeafTallies.keys(c, dialect, child, r, values, timeout, Long.MAX_VALUE, key -> {
+                if (seen[0]++ >= skip) {
+                    out.add(key);
+                }
+                return out.size() < max;
+            });
+            return out;
+        });
     }
 
     private RuntimeException planningFailed(Target target, Dialect dialect, SQLException e) {
@@ -178,7 +242,7 @@ public class DeletePlanService {
             }
         }
         return new Traversal.Options(mode, overrides, protectedTables, sampleSize, config.maxAffectedRows(), lock,
-                (int) Math.min(Integer.MAX_VALUE, timeoutSeconds));
+                (int) Math.min(Integer.MAX_VALUE, timeoutSeconds), config.tallyAbove());
     }
 
     static Table table(Catalog catalog, String target, String given) {

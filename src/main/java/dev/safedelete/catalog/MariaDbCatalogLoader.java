@@ -117,14 +117,29 @@ public class MariaDbCatalogLoader implements CatalogLoader {
         var hidden = new java.util.TreeSet<TableName>();
         keyColumns.stream().filter(k -> k.deleteRule() == null).forEach(k -> hidden.add(k.child()));
         var rulesByConstraint = new java.util.HashMap<String, String[]>();
+        var gone = new java.util.HashSet<TableName>();
         for (var table : hidden) {
-            var ddl = Jdbc.query(connection, "SHOW CREATE TABLE " + quote(table.schema()) + "." + quote(table.name()),
-                    r -> r.getString(2));
+            List<String> ddl;
+            try {
+                ddl = Jdbc.query(connection, "SHOW CREATE TABLE " + quote(table.schema()) + "." + quote(table.name()),
+                        r -> r.getString(2));
+            } catch (SQLException e) {
+                // Dropped (1146) or its database dropped (1049) since information_schema listed it, which is also why
+                // its rules were missing: a table that is gone has no foreign keys.
+                if (e.getErrorCode() == 1146 || e.getErrorCode() == 1049) {
+                    gone.add(table);
+                    continue;
+                }
+                throw e;
+            }
             MariaDbCreateTable.foreignKeyRules(ddl.get(0)).forEach((name, rules) ->
                     rulesByConstraint.put(table.qualified() + "\u0000" + name, rules));
         }
         var result = new java.util.ArrayList<ForeignKeyRow>();
         for (var k : keyColumns) {
+            if (gone.contains(k.child())) {
+                continue;
+            }
             if (k.deleteRule() != null) {
                 result.add(k.withRules(k.deleteRule(), k.updateRule()));
             } else {

@@ -163,6 +163,7 @@ public final class Executor {
         private void applyDeletes(AffectedSet set, Map<Group, Long> applied) throws SQLException,
                 ExecutionFailure {
             var inD = set.deleted().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+            var tallied = new CascadedTallies(set);
             for (ChildFirstOrder.Component component : ChildFirstOrder.of(catalog, inD)) {
                 if (component.cyclic()) {
                     new LevelByLevel(component, set).run();
@@ -171,11 +172,50 @@ public final class Executor {
                     deleteAll(t, set.deleted().get(t));
                 }
             }
-            set.deleted().forEach((t, keys) -> {
-                if (!keys.isEmpty()) {
-                    applied.put(new Group(t, dev.safedelete.plan.Outcome.DELETE), (long) keys.size());
+            tallied.check();
+            set.counts().forEach((g, rows) -> {
+                if (g.outcome() == dev.safedelete.plan.Outcome.DELETE) {
+                    applied.put(g, rows);
                 }
             });
+        }
+
+        /**
+         * Tallied leaf rows are left to the database's own ON DELETE CASCADE, which removes them when their parents
+         * go; what this transaction deleted from each such table, by the database's own per-transaction count, must
+         * then be exactly the tally. The tally was taken under the parents' locks, so no row can have joined since;
+         * a row that left would make the count fall short.
+         */
+        private final class CascadedTallies {
+            private final Map<TableName, AffectedSet.Tally> tallies;
+            private final Map<TableName, Long> before = new LinkedHashMap<>();
+
+            CascadedTallies(AffectedSet set) throws SQLException {
+                this.tallies = set.tallies();
+                for (TableName t : tallies.keySet()) {
+                    before.put(t, deletedSoFar(t));
+                }
+            }
+
+            void check() throws SQLException, ExecutionFailure {
+                for (var e : tallies.entrySet()) {
+                    long deleted = deletedSoFar(e.getKey()) - before.get(e.getKey());
+                    if (deleted != e.getValue().rows()) {
+                        throw new ExecutionFailure(Kind.DRIFT, "the data changed since the preview",
+                                List.of(new Difference(e.getKey().qualified(), "DELETE", e.getValue().rows(), deleted)),
+                                null);
+                    }
+                }
+            }
+
+            private long deletedSoFar(TableName t) throws SQLException {
+                String sql = dialect.leafTally().orElseThrow(() -> new IllegalStateException(
+                        dialect.name() + " cannot tally, yet the plan has tallies")).deletedInTransaction(t);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
         }
 
         private void deleteAll(TableName t, KeySet keys) throws SQLException, ExecutionFailure {
@@ -452,12 +492,7 @@ public final class Executor {
     }
 
     private static void bind(PreparedStatement ps, List<Object[]> keys) throws SQLException {
-        int p = 1;
-        for (Object[] key : keys) {
-            for (Object v : key) {
-                ps.setObject(p++, v);
-            }
-        }
+        dev.safedelete.sql.Bind.tuples(ps, keys);
     }
 
     private static void expect(long actual, long expected, String what) throws ExecutionFailure {

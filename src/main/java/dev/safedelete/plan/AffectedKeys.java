@@ -20,10 +20,18 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class AffectedKeys {
 
-    /** What a section holds: a (table, outcome) group, or the rows one relationship updates. */
-    /** {@code columns} are the columns an UPDATE section changes; empty for groups. */
+    /**
+     * What a section holds: a (table, outcome) {@code GROUP}, the rows one relationship updates ({@code UPDATE}), or a
+     * {@code TALLY}: a leaf table's deleted rows, counted and not listed, as every row referencing the deleted rows of
+     * the relationship's parent table (the parent's GROUP section lists them).
+     *
+     * @param columns the columns an UPDATE section changes; empty otherwise
+     * @param size    the keys that follow; none for a TALLY
+     * @param rows    the rows the section stands for: {@code size}, or a TALLY's count
+     * @param hash    a TALLY's hash, as {@link AffectedSet.Tally}; null otherwise
+     */
     public record Section(int index, String kind, TableName table, String outcome, String relationship,
-                          java.util.List<String> columns, int arity, int size) {
+                          java.util.List<String> columns, int arity, int size, long rows, java.math.BigInteger hash) {
     }
 
     public interface Visitor {
@@ -48,6 +56,12 @@ public final class AffectedKeys {
                 TableName t = u.rule().relationship().childTable();
                 section(out, "UPDATE", t, u.outcome().name(), u.rule().relationship().id(), u.columns(), arity.applyAsInt(t),
                         u.rows());
+            }
+            for (var e : set.tallies().entrySet()) {
+                section(out, "TALLY", e.getKey(), Outcome.DELETE.name(), e.getValue().relationship(), java.util.List.of(),
+                        arity.applyAsInt(e.getKey()), new KeySet());
+                out.writeLong(e.getValue().rows());
+                out.writeUTF(e.getValue().hash().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,8 +109,11 @@ public final class AffectedKeys {
                 for (int c = in.readInt(); c > 0; c--) {
                     columns.add(in.readUTF());
                 }
+                int arity = in.readInt();
+                int size = in.readInt();
+                boolean tally = kind.equals("TALLY");
                 var section = new Section(index, kind, table, outcome, relationship, java.util.List.copyOf(columns),
-                        in.readInt(), in.readInt());
+                        arity, size, tally ? in.readLong() : size, tally ? new java.math.BigInteger(in.readUTF()) : null);
                 boolean wanted = visitor.section(section);
                 for (int i = 0; i < section.size(); i++) {
                     byte[] k = new byte[in.readInt()];

@@ -37,6 +37,19 @@ public final class AffectedSet {
     public record Update(RelationshipRule rule, Outcome outcome, List<String> columns, KeySet rows) {
     }
 
+    /**
+     * A leaf table's deleted rows counted by the database instead of listed (see {@link dev.safedelete.sql.LeafTally}):
+     * every row of the table that references a deleted row through {@code relationship}, the only way rows of the
+     * table are reached, and a database ON DELETE CASCADE that removes them when their parents go.
+     *
+     * @param hash the database's order-independent sum of a 64-bit hash of each row's key
+     */
+    public record Tally(String relationship, long rows, java.math.BigInteger hash) {
+        String fingerprint() {
+            return rows + ":tally:" + hash.toString(16);
+        }
+    }
+
     /** What one relationship reached: distinct child rows and a sample of their keys, for the preview's tree. */
     public static final class Edge {
         long rows;
@@ -53,6 +66,7 @@ public final class AffectedSet {
 
     final Map<TableName, KeySet> deleted = new LinkedHashMap<>();
     final Map<Group, KeySet> groups = new TreeMap<>();
+    final Map<TableName, Tally> tallies = new LinkedHashMap<>();
     final Map<BlockerKey, KeySet> blockers = new LinkedHashMap<>();
     final List<Update> updates = new ArrayList<>();
     final Map<String, Edge> edges = new LinkedHashMap<>();
@@ -72,9 +86,34 @@ public final class AffectedSet {
         return Collections.unmodifiableMap(deleted);
     }
 
-    /** Every (table, outcome) group, DELETE included, in a stable order. */
+    /** Every (table, outcome) group whose keys are listed, DELETE included, in a stable order; tallies are not. */
     public Map<Group, KeySet> groups() {
         return Collections.unmodifiableMap(groups);
+    }
+
+    /** The leaf tables whose deleted rows are counted, not listed, with their tallies. */
+    public Map<TableName, Tally> tallies() {
+        return Collections.unmodifiableMap(tallies);
+    }
+
+    /** The rows of every (table, outcome) group, listed or tallied, in a stable order. */
+    public Map<Group, Long> counts() {
+        var out = new TreeMap<Group, Long>();
+        groups.forEach((g, keys) -> out.put(g, (long) keys.size()));
+        tallies.forEach((t, tally) -> out.put(new Group(t, Outcome.DELETE), tally.rows()));
+        return out;
+    }
+
+    /** The tables with rows to delete, listed or tallied. */
+    public List<TableName> deletedTables() {
+        var out = new ArrayList<TableName>();
+        deleted.forEach((t, keys) -> {
+            if (!keys.isEmpty()) {
+                out.add(t);
+            }
+        });
+        out.addAll(tallies.keySet());
+        return out;
     }
 
     public Map<BlockerKey, KeySet> blockers() {
@@ -130,8 +169,8 @@ public final class AffectedSet {
     }
 
     public long rows(Outcome outcome) {
-        return groups.entrySet().stream().filter(e -> e.getKey().outcome() == outcome)
-                .mapToLong(e -> e.getValue().size()).sum();
+        return counts().entrySet().stream().filter(e -> e.getKey().outcome() == outcome)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /**
@@ -142,6 +181,7 @@ public final class AffectedSet {
     public Map<Group, String> fingerprints() {
         var out = new TreeMap<Group, String>();
         groups.forEach((g, keys) -> out.put(g, fingerprint(keys)));
+        tallies.forEach((t, tally) -> out.put(new Group(t, Outcome.DELETE), tally.fingerprint()));
         return out;
     }
 

@@ -28,6 +28,14 @@ public interface PlanConfig {
     @WithDefault("5000000")
     long maxAffectedRows();
 
+    /**
+     * A leaf table's group of more deleted rows than this is counted by the database instead of listed, where the
+     * database can (PostgreSQL): planning then never reads those keys, and execution leaves the rows to the
+     * database's own ON DELETE CASCADE and checks their count. {@code /rows} then lists them live.
+     */
+    @WithDefault("10000")
+    long tallyAbove();
+
     /** Each planning statement is cancelled past this. */
     @WithDefault("60S")
     Duration planningStatementTimeout();

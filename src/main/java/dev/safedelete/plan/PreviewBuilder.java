@@ -52,8 +52,8 @@ public final class PreviewBuilder {
     public DeletePlan build(UUID id, String target, TableName root, Mode mode, Map<String, Rule> overrides,
                             Instant createdAt, Instant expiresAt) {
         Table rootTable = catalog.table(root).orElseThrow();
-        var tables = set.groups().entrySet().stream()
-                .map(e -> new TableCount(e.getKey().table().qualified(), e.getKey().outcome(), e.getValue().size()))
+        var tables = set.counts().entrySet().stream()
+                .map(e -> new TableCount(e.getKey().table().qualified(), e.getKey().outcome(), e.getValue()))
                 .toList();
         var summary = new EnumMap<Outcome, Count>(Outcome.class);
         for (Outcome o : Outcome.values()) {
@@ -185,9 +185,16 @@ public final class PreviewBuilder {
             out.add(new Step(out.size() + 1, u.rule().relationship().childTable().qualified(), u.outcome(),
                     u.rows().size(), u.rule().relationship().id(), null));
         }
-        var inD = set.deleted().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
-        for (ChildFirstOrder.Component c : ChildFirstOrder.of(catalog, inD)) {
+        for (ChildFirstOrder.Component c : ChildFirstOrder.of(catalog, set.deletedTables())) {
             for (TableName t : c.tables()) {
+                AffectedSet.Tally tally = set.tallies().get(t);
+                if (tally != null) {
+                    Relationship r = set.rules().get(tally.relationship()).relationship();
+                    out.add(new Step(out.size() + 1, t.qualified(), Outcome.DELETE, tally.rows(), r.id(),
+                            "removed by the database's own ON DELETE CASCADE when the " + r.parentTable().qualified()
+                                    + " rows go; counted, not listed, and the count is checked"));
+                    continue;
+                }
                 String how = c.cyclic()
                         ? (c.tables().size() > 1 ? "cycle with " + c.tables() + ": " : "self-reference: ")
                           + "deleted level by level, deepest rows first"
@@ -200,8 +207,7 @@ public final class PreviewBuilder {
 
     private List<String> warnings() {
         var out = new ArrayList<String>();
-        var deletedTables = set.deleted().entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(Map.Entry::getKey).toList();
+        var deletedTables = set.deletedTables();
         var updatedTables = set.updates().stream().map(u -> u.rule().relationship().childTable()).distinct().toList();
         for (TableName t : deletedTables) {
             triggerWarning(t, TriggerInfo.Event.DELETE).ifPresent(out::add);

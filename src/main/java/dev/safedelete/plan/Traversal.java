@@ -8,7 +8,10 @@ import dev.safedelete.catalog.Table;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.plan.AffectedSet.BlockerKey;
 import dev.safedelete.plan.AffectedSet.Group;
+import dev.safedelete.catalog.TypeFamily;
+import dev.safedelete.sql.Bind;
 import dev.safedelete.sql.Dialect;
+import dev.safedelete.sql.LeafTally;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,9 +36,24 @@ import java.util.Set;
  */
 public final class Traversal {
 
-    /** How a derivation runs; the same options give the same answer on the same data. */
+    /**
+     * How a derivation runs; the same options give the same answer on the same data.
+     *
+     * @param tallyAbove a leaf group of more rows than this is tallied (counted by the database) instead of listed,
+     *                   where the dialect can; {@link Long#MAX_VALUE} never tallies
+     */
     public record Options(Mode mode, Map<String, Rule> overrides, Set<TableName> protectedTables, int sampleSize,
-                          long rowLimit, boolean lock, int queryTimeoutSeconds) {
+                          long rowLimit, boolean lock, int queryTimeoutSeconds, long tallyAbove) {
+
+        /** Options that list every row. */
+        public Options(Mode mode, Map<String, Rule> overrides, Set<TableName> protectedTables, int sampleSize,
+                       long rowLimit, boolean lock, int queryTimeoutSeconds) {
+            this(mode, overrides, protectedTables, sampleSize, rowLimit, lock, queryTimeoutSeconds, Long.MAX_VALUE);
+        }
+    }
+
+    /** Rows of a leaf table reached in {@code round} through {@code relationship}, put off until D is known. */
+    private record Deferred(Relationship relationship, List<Object[]> parentRows, int round) {
     }
 
     private static final int FETCH_SIZE = 2000;
@@ -49,12 +67,17 @@ public final class Traversal {
     private final Map<String, KeySet> candidates = new LinkedHashMap<>();
     /** The relationships referencing each table, indexed once: the closure asks for them in every round. */
     private final Map<TableName, List<Relationship>> referencing;
+    /** Leaf tables whose rows may be tallied, with what reached them: decided once the rest of D is known. */
+    private final Map<TableName, List<Deferred>> deferred = new LinkedHashMap<>();
+    private final TableName rootTable;
+    private LeafTally tally;
     private long affected;
     /** The traversal's round: rows added in round n are n cascading deletes away from a root (by a shortest path). */
     private int round;
 
-    private Traversal(Connection connection, Catalog catalog, Dialect dialect, Options options) {
+    private Traversal(Connection connection, Catalog catalog, Dialect dialect, Options options, TableName rootTable) {
         this.connection = connection;
+        this.rootTable = rootTable;
         this.catalog = catalog;
         this.dialect = dialect;
         this.options = options;
@@ -73,12 +96,16 @@ public final class Traversal {
     /** Derives the affected set of deleting {@code roots} (primary-key tuples) from {@code table}. */
     public static AffectedSet derive(Connection connection, Catalog catalog, Dialect dialect, TableName table,
                                      List<Object[]> roots, Options options) throws SQLException {
-        var t = new Traversal(connection, catalog, dialect, options);
+        var t = new Traversal(connection, catalog, dialect, options, table);
         t.run(catalog.table(table).orElseThrow(() -> new IllegalArgumentException("unknown table " + table)), roots);
         return t.result;
     }
 
     private void run(Table rootTable, List<Object[]> roots) throws SQLException {
+        if (options.tallyAbove() < Long.MAX_VALUE && dialect.leafTally().isPresent()
+                && dialect.leafTally().get().available(connection)) {
+            tally = dialect.leafTally().get();
+        }
         List<Object[]> rootRows = readRoots(rootTable, roots);
         Map<TableName, List<Object[]>> frontier = new LinkedHashMap<>();
         KeySet rootKeys = deletedOf(rootTable.name());
@@ -101,6 +128,7 @@ public final class Traversal {
             }
             frontier = next;
         }
+        settleDeferred();
         settleCandidates();
         addTableBlockers();
         if (result.limitExceeded) {
@@ -129,6 +157,109 @@ public final class Traversal {
     }
 
     private void follow(Relationship r, List<Object[]> parentRows, Map<TableName, List<Object[]>> next)
+            throws SQLException {
+        if (mayTally(r)) {
+            deferred.computeIfAbsent(r.childTable(), t -> new ArrayList<>()).add(new Deferred(r, parentRows, round));
+            return;
+        }
+        reach(r, parentRows, next);
+    }
+
+    /**
+     * Whether the rows {@code r} reaches could be tallied: a cascade the database itself performs (so the executor
+     * may leave the rows to it; no forced or declared cascade), into a leaf table (nothing references it, so its rows
+     * lead nowhere and can wait until the rest of D is known) that is deleted plainly (not protected, privilege
+     * held), with integer keys the database can hash, through the parent's primary key (so the stored parent keys
+     * say which rows are meant).
+     */
+    private boolean mayTally(Relationship r) {
+        if (tally == null || r.source() != Relationship.Source.DATABASE || r.onDelete() != Rule.CASCADE
+                || !result.rules.get(r.id()).cascades() || r.selfReference()
+                || !referencing(r.childTable()).isEmpty() || r.childTable().equals(rootTable)
+                || options.protectedTables().contains(r.childTable())) {
+            return false;
+        }
+        Table child = catalog.table(r.childTable()).orElseThrow();
+        Table parent = catalog.table(r.parentTable()).orElseThrow();
+        return child.canDelete()
+                && child.primaryKey().stream().allMatch(c -> child.column(c)
+                        .map(col -> TypeFamily.of(col) == TypeFamily.INTEGER).orElse(false))
+                && Set.copyOf(r.parentColumns()).equals(Set.copyOf(parent.primaryKey()));
+    }
+
+    /**
+     * Tallies a deferred leaf table when one relationship reached it and nothing else touches its rows, and when it
+     * has more rows than {@code tallyAbove}; otherwise reaches its rows one by one as any other table's.
+     */
+    private void settleDeferred() throws SQLException {
+        if (result.limitExceeded) {
+            return;
+        }
+        for (var entry : deferred.entrySet()) {
+            TableName t = entry.getKey();
+            List<Deferred> reached = entry.getValue();
+            boolean alone = reached.stream().map(d -> d.relationship().id()).distinct().count() == 1
+                    && deletedOf(t).isEmpty()
+                    && candidates.entrySet().stream().noneMatch(c -> !c.getValue().isEmpty()
+                            && result.rules.get(c.getKey()).relationship().childTable().equals(t));
+            if (alone && tallied(t, reached)) {
+                continue;
+            }
+            for (Deferred d : reached) {
+                round = d.round();
+                reach(d.relationship(), d.parentRows(), new LinkedHashMap<>());
+            }
+        }
+    }
+
+    private boolean tallied(TableName t, List<Deferred> reached) throws SQLException {
+        Relationship r = reached.get(0).relationship();
+        Table child = catalog.table(t).orElseThrow();
+        RowShape parentShape = shape(r.parentTable());
+        var counts = new ArrayList<LeafTallies.Count>();
+        var values = new ArrayList<List<Object[]>>();
+        LeafTallies.Count total = LeafTallies.Count.NONE;
+        for (Deferred d : reached) {
+            var referenced = new ArrayList<Object[]>();
+            for (Object[] row : d.parentRows()) {
+                Object[] v = parentShape.referencedBy(r, row);
+                if (v != null) {
+                    referenced.add(v);
+                }
+            }
+            List<Object[]> distinctValues = distinct(referenced);
+            LeafTallies.Count n = LeafTallies.count(connection, dialect, tally, child, r, distinctValues,
+                    options.queryTimeoutSeconds());
+            counts.add(n);
+            values.add(distinctValues);
+            total = total.plus(n);
+        }
+        if (total.rows() <= options.tallyAbove()) {
+            return false;
+        }
+        result.tallies.put(t, new AffectedSet.Tally(r.id(), total.rows(), total.hash()));
+        AffectedSet.Edge edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Edge());
+        edge.rows += total.rows();
+        for (int i = 0; i < reached.size(); i++) {
+            if (counts.get(i).rows() > 0) {
+                result.depth = Math.max(result.depth, reached.get(i).round());
+            }
+            if (!options.lock() && edge.sample.size() < options.sampleSize()) {
+                LeafTallies.keys(connection, dialect, child, r, values.get(i), options.queryTimeoutSeconds(),
+                        options.sampleSize() - edge.sample.size(), key -> {
+                            edge.sample.add(key);
+                            return edge.sample.size() < options.sampleSize();
+                        });
+            }
+        }
+        affected += total.rows();
+        if (affected > options.rowLimit()) {
+            result.limitExceeded = true;
+        }
+        return true;
+    }
+
+    private void reach(Relationship r, List<Object[]> parentRows, Map<TableName, List<Object[]>> next)
             throws SQLException {
         RowShape parentShape = shape(r.parentTable());
         var referenced = new ArrayList<Object[]>();
@@ -367,12 +498,7 @@ public final class Traversal {
                 if (options.queryTimeoutSeconds() > 0) {
                     ps.setQueryTimeout(options.queryTimeoutSeconds());
                 }
-                int p = 1;
-                for (Object[] key : chunk) {
-                    for (Object v : key) {
-                        ps.setObject(p++, v);
-                    }
-                }
+                Bind.tuples(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     int n = columns.size();
                     while (rs.next()) {

@@ -57,6 +57,11 @@ public interface Dialect {
         return Math.max(1, Math.min(1000, 30000 / arity));
     }
 
+    /** Server-side counting of leaf tables ({@link LeafTally}); empty where the database cannot do it exactly. */
+    default java.util.Optional<LeafTally> leafTally() {
+        return java.util.Optional.empty();
+    }
+
     /** Appended to a SELECT to lock the rows it reads until the transaction ends. */
     default String forUpdate() {
         return " FOR UPDATE";

@@ -41,6 +41,40 @@ public class PostgresDialect extends QuotingDialect {
         return java.util.Optional.of(sql.toString());
     }
 
+    /**
+     * Counts with {@code hashint8extended} over the key columns, summed as numeric (exact, and order-independent); the
+     * executor checks the cascade's deletes with {@code pg_stat_get_xact_tuples_deleted}, this backend's own count for
+     * the current transaction, which needs {@code track_counts} (on by default).
+     */
+    @Override
+    public java.util.Optional<LeafTally> leafTally() {
+        return java.util.Optional.of(new LeafTally() {
+            @Override
+            public boolean available(java.sql.Connection connection) throws java.sql.SQLException {
+                try (var s = connection.createStatement();
+                     var rs = s.executeQuery("SELECT current_setting('track_counts')::boolean")) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+
+            @Override
+            public String tally(dev.safedelete.catalog.TableName table, java.util.List<String> keyColumns,
+                                java.util.List<String> matchColumns, int tuples) {
+                String hash = "0";
+                for (int i = keyColumns.size() - 1; i >= 0; i--) {
+                    hash = "hashint8extended(" + quote(keyColumns.get(i)) + "::int8, " + hash + ")";
+                }
+                return "SELECT count(*), coalesce(sum(" + hash + "), 0)::text FROM " + table(table) + " WHERE "
+                        + keyPredicate(matchColumns, tuples);
+            }
+
+            @Override
+            public String deletedInTransaction(dev.safedelete.catalog.TableName table) {
+                return "SELECT pg_stat_get_xact_tuples_deleted('" + table(table).replace("'", "''") + "'::regclass)";
+            }
+        });
+    }
+
     @Override
     public FailureKind classify(java.sql.SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

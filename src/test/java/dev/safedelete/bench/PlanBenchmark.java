@@ -97,8 +97,14 @@ public final class PlanBenchmark {
     private record Result(long nanos, long retained) {
     }
 
+    /**
+     * The service's options: leaf groups over {@code safedelete.plans.tally-above} (10,000 by default) tallied where
+     * the database can; {@code -Dbench.tallyAbove=N} sets another threshold, {@code never} lists every row.
+     */
     static Traversal.Options options(boolean lock) {
-        return new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, lock, 0);
+        String above = System.getProperty("bench.tallyAbove", "10000");
+        return new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, lock, 0,
+                above.equals("never") ? Long.MAX_VALUE : Long.parseLong(above));
     }
 
     private static Result plan(Connection c, Catalog catalog, Dialect dialect, TableName root, List<Object[]> keys,

@@ -9,6 +9,7 @@ import dev.safedelete.plan.Traversal;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.testdb.Orphans;
 import dev.safedelete.testdb.PlainDelete;
+import dev.safedelete.testdb.PlannedRows;
 import dev.safedelete.testdb.RandomSchema;
 import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.testdb.ScratchDatabase.Kind;
@@ -58,12 +59,15 @@ class ExecutionMatchesSemanticsTest {
             AffectedSet plan;
             TableName root;
             Snapshot before;
-            var options = new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0);
+            long tallyAbove = PlannedRows.tallyAbove(seed);
+            var options = new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0, tallyAbove);
+            Map<TableName, Set<String>> planned;
             try (Connection c = db.connect()) {
                 catalog = d.catalogLoader().load(c, List.of(db.schema()));
                 root = catalog.byBareName(schema.tables.get(schema.rootTable).name()).get(0);
                 plan = Traversal.derive(c, catalog, d, root, schema.rootKeys(), options);
                 before = Snapshot.take(c, catalog, d);
+                planned = PlannedRows.deleted(plan, catalog, c, d);
             }
             if (plan.blocked()) {
                 return;
@@ -75,7 +79,8 @@ class ExecutionMatchesSemanticsTest {
             String context = schema + " " + mode + " on " + db;
             try {
                 executor.execute(new Executor.Confirmed(root, schema.rootKeys(),
-                        new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, true, 0), plan.fingerprints()));
+                        new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, true, 0, tallyAbove),
+                        plan.fingerprints()));
             } catch (ExecutionFailure f) {
                 // Two things only H2 refuses, and it must say so and change nothing: rows of two tables referencing
                 // each other through NOT NULL columns (H2 checks each row at once and has no statement deleting several
@@ -90,8 +95,8 @@ class ExecutionMatchesSemanticsTest {
             }
             try (Connection c = db.connect()) {
                 Snapshot after = Snapshot.take(c, catalog, d);
-                assertEquals(deleted(plan, catalog), before.deletedIn(after), "deleted rows\n" + context);
-                assertEquals(updated(plan, catalog), before.changedIn(after), "updated rows\n" + context);
+                assertEquals(planned, before.deletedIn(after), "deleted rows\n" + context);
+                assertEquals(PlannedRows.updated(plan, catalog), before.changedIn(after), "updated rows\n" + context);
                 assertEquals(List.of(), Orphans.find(c, catalog, d), "orphans\n" + context);
                 if (oracle != null && !oracle.refused()) {
                     assertEquals(oracle.after(), after, "what the database's own DELETE left\n" + context);
@@ -125,30 +130,5 @@ class ExecutionMatchesSemanticsTest {
                 yield ds;
             }
         };
-    }
-
-    static Map<TableName, Set<String>> deleted(AffectedSet plan, Catalog catalog) {
-        var out = new TreeMap<TableName, Set<String>>();
-        plan.deleted().forEach((t, keys) -> {
-            if (!keys.isEmpty()) {
-                var s = new TreeSet<String>();
-                keys.forEach(k -> s.add(Snapshot.key(dev.safedelete.plan.KeyCodec.decode(k,
-                        catalog.table(t).orElseThrow().primaryKey().size()))));
-                out.put(t, s);
-            }
-        });
-        return out;
-    }
-
-    static Map<TableName, Set<String>> updated(AffectedSet plan, Catalog catalog) {
-        var out = new TreeMap<TableName, Set<String>>();
-        plan.groups().forEach((g, keys) -> {
-            if (g.outcome() == Outcome.SET_NULL || g.outcome() == Outcome.SET_DEFAULT) {
-                var s = out.computeIfAbsent(g.table(), t -> new TreeSet<>());
-                keys.forEach(k -> s.add(Snapshot.key(dev.safedelete.plan.KeyCodec.decode(k,
-                        catalog.table(g.table()).orElseThrow().primaryKey().size()))));
-            }
-        });
-        return out;
     }
 }

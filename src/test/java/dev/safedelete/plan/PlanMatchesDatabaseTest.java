@@ -4,6 +4,7 @@ import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.testdb.PlainDelete;
+import dev.safedelete.testdb.PlannedRows;
 import dev.safedelete.testdb.RandomSchema;
 import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.testdb.ScratchDatabase.Kind;
@@ -49,10 +50,13 @@ class PlanMatchesDatabaseTest {
             Catalog catalog;
             AffectedSet plan;
             TableName root;
+            Map<TableName, Set<String>> planned;
             try (Connection c = db.connect()) {
                 catalog = d.catalogLoader().load(c, List.of(db.schema()));
                 root = catalog.byBareName(schema.tables.get(schema.rootTable).name()).get(0);
-                plan = Traversal.derive(c, catalog, d, root, schema.rootKeys(), Plans.options(Mode.FOLLOW_RULES));
+                plan = Traversal.derive(c, catalog, d, root, schema.rootKeys(),
+                        Plans.options(Mode.FOLLOW_RULES, PlannedRows.tallyAbove(seed)));
+                planned = PlannedRows.deleted(plan, catalog, c, d);
             }
             var oracle = PlainDelete.run(db, catalog, root, catalog.table(root).orElseThrow().primaryKey(),
                     schema.rootKeys());
@@ -63,8 +67,8 @@ class PlanMatchesDatabaseTest {
                 differentOnPurpose("H2 orphans on SET DEFAULT");
             } else if (!oracle.refused()) {
                 assertTrue(!plan.blocked(), "the database deleted, the plan is blocked\n" + context);
-                assertEquals(oracle.deleted(), deletedBy(plan, catalog), "deleted rows\n" + context);
-                assertEquals(oracle.changed(), updatedBy(plan, catalog), "updated rows\n" + context);
+                assertEquals(oracle.deleted(), planned, "deleted rows\n" + context);
+                assertEquals(oracle.changed(), PlannedRows.updated(plan, catalog), "updated rows\n" + context);
             } else if (!plan.blocked()) {
                 // semantics.md: a RESTRICT child deleted through another path does not block (PostgreSQL may refuse
                 // by trigger order); InnoDB checks row by row (self-references) and stops at depth 15.
@@ -94,32 +98,5 @@ class PlanMatchesDatabaseTest {
     @AfterAll
     static void report() {
         System.out.println("plans READY where the database refused, as semantics.md allows: " + DIFFERENT_ON_PURPOSE);
-    }
-
-    static Map<TableName, Set<String>> deletedBy(AffectedSet plan, Catalog catalog) {
-        var out = new TreeMap<TableName, Set<String>>();
-        plan.deleted().forEach((t, keys) -> {
-            if (!keys.isEmpty()) {
-                out.put(t, decode(keys, catalog.table(t).orElseThrow().primaryKey().size()));
-            }
-        });
-        return out;
-    }
-
-    static Map<TableName, Set<String>> updatedBy(AffectedSet plan, Catalog catalog) {
-        var out = new TreeMap<TableName, Set<String>>();
-        plan.groups().forEach((g, keys) -> {
-            if (g.outcome() == Outcome.SET_NULL || g.outcome() == Outcome.SET_DEFAULT) {
-                out.computeIfAbsent(g.table(), t -> new TreeSet<>())
-                        .addAll(decode(keys, catalog.table(g.table()).orElseThrow().primaryKey().size()));
-            }
-        });
-        return out;
-    }
-
-    static Set<String> decode(KeySet keys, int arity) {
-        var out = new TreeSet<String>();
-        keys.forEach(k -> out.add(Snapshot.key(KeyCodec.decode(k, arity))));
-        return out;
     }
 }
