@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -220,7 +221,8 @@ class ExecutionApiTest {
     /** Waits for the execution to sit in the sleeping trigger, then kills its connection from another one. */
     static void killTheSleepingDelete(String target) throws Exception {
         String find = target.equals("pg")
-                ? "SELECT pid FROM pg_stat_activity WHERE query LIKE 'DELETE FROM \"public\".\"slow\"%' AND state = 'active'"
+                ? "SELECT pid FROM pg_stat_activity WHERE query LIKE 'DELETE FROM \"public\".\"customers\"%' "
+                        + "AND state = 'active' AND wait_event = 'PgSleep'"
                 : "SELECT id FROM information_schema.processlist WHERE db = '" + ExecutionTargets.mariaDb
                         + "' AND id <> CONNECTION_ID() AND (info LIKE '%slow%' OR info LIKE '%SLEEP%')";
         for (int i = 0; i < 100; i++) {
@@ -250,6 +252,45 @@ class ExecutionApiTest {
             pool.shutdownNow();
         }
         assertEquals(0, count(target, "SELECT COUNT(*) FROM customers WHERE id = 10"));
+    }
+
+    @Test
+    void talliedRowsAreListedLiveScriptedAsTheCascadeAndRefusedOnceChanged() throws Exception {
+        JsonPath plan = plan("pg", "customers", 13);
+        String planId = plan.getString("id");
+        assertEquals(4, plan.getInt("tables.find { it.table == 'public.items' && it.action == 'DELETE' }.rows"));
+        var step = plan.getMap("steps.find { it.table == 'public.items' }");
+        assertEquals("public.items.items_order_fk", step.get("relationship"));
+        assertTrue(step.get("how").toString().contains("ON DELETE CASCADE"), step.toString());
+
+        // paged across the listed orders and the counted items, three at a time
+        var seen = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = given().queryParam("limit", 3).queryParam("action", "DELETE")
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .when().get("/api/v1/delete-plans/" + planId + "/rows").then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> item : page.<Map<String, Object>>getList("items")) {
+                seen.add(item.get("table") + ":" + ((Map<?, ?>) item.get("key")).get("id"));
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of("public.customers:13", "public.items:1300", "public.items:1301", "public.items:1310",
+                "public.items:1311", "public.orders:130", "public.orders:131"), seen.stream().sorted().toList());
+
+        String script = given().when().get("/api/v1/delete-plans/" + planId + "/script").then().statusCode(200)
+                .extract().asString();
+        assertTrue(script.contains("DELETE 4 row(s) of public.items through public.items.items_order_fk (removed by the "
+                + "database's own ON DELETE CASCADE"), script);
+        assertFalse(script.contains("DELETE FROM \"public\".\"items\""), script);
+
+        sql("pg", "INSERT INTO items VALUES (1302, 130)");
+        given().queryParam("table", "items").when().get("/api/v1/delete-plans/" + planId + "/rows").then()
+                .statusCode(409).contentType("application/problem+json").body("type", endsWith("/plan-drift"));
+        String before = data("pg");
+        execute(plan).then().statusCode(409).body("type", endsWith("/plan-drift"))
+                .body("differences[0].table", equalTo("public.items"));
+        assertEquals(before, data("pg"));
     }
 
     @ParameterizedTest

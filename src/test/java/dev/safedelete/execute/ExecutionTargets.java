@@ -12,7 +12,7 @@ import java.util.Map;
  * Targets {@code pg} and {@code maria} on databases created for this run, each holding the same small shop with the
  * shapes execution must get right (a cascade chain, SET NULL, a self-referencing row, a NOT NULL cycle of two tables)
  * and the failures it must survive: a trigger that raises, a trigger that sleeps. {@code pgro} is the PostgreSQL
- * database again, configured read-only.
+ * database again, configured read-only. On PostgreSQL the leaf tables (items, audited, slow) are tallied.
  */
 public class ExecutionTargets implements QuarkusTestResourceLifecycleManager {
 
@@ -93,6 +93,9 @@ public class ExecutionTargets implements QuarkusTestResourceLifecycleManager {
                 Map.entry("safedelete.demo.enabled", "false"),
                 Map.entry("safedelete.plans.lock-timeout", "1S"),
                 Map.entry("safedelete.plans.execution-statement-timeout", "2S"),
+                // Every leaf group PostgreSQL can count is counted, so that each failure below also happens inside the
+                // database's own cascade of tallied rows.
+                Map.entry("safedelete.plans.tally-above", "0"),
                 Map.entry("safedelete.targets.pg.jdbc-url", LocalDatabases.postgresUrl(postgres)),
                 Map.entry("safedelete.targets.pg.username", LocalDatabases.POSTGRES_USER),
                 Map.entry("safedelete.targets.pg.schemas", "public"),
