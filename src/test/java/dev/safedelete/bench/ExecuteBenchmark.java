@@ -191,13 +191,18 @@ public final class ExecuteBenchmark {
         long expected = plan.rows(Outcome.DELETE);
         plan = null;
         var profile = timed && Boolean.getBoolean("bench.profile") ? new StatementProfile() : null;
-        var ds = profile == null ? tree.dataSource() : profile.wrap(tree.dataSource());
+        var pool = new OneConnectionPool(tree.dataSource());
+        var ds = profile == null ? pool : profile.wrap(pool);
         var executor = new Executor(ds, catalog, dialect, Duration.ofSeconds(60));
         var confirmed = new Executor.Confirmed(root, keys, PlanBenchmark.options(true), fingerprints);
         long base = BenchTree.Heap.reset();
-        long t = System.nanoTime();
-        var applied = executor.execute(confirmed);
-        long nanos = System.nanoTime() - t;
+        Executor.Applied applied;
+        long nanos;
+        try (pool) {
+            long t = System.nanoTime();
+            applied = executor.execute(confirmed);
+            nanos = System.nanoTime() - t;
+        }
         long peak = BenchTree.Heap.peak();
         long deleted = applied.rows().entrySet().stream().filter(e -> e.getKey().outcome() == Outcome.DELETE)
                 .mapToLong(Map.Entry::getValue).sum();
