@@ -467,11 +467,6 @@ public final class Executor {
         }
     }
 
-    private void execute(List<String> statements) throws SQLException {
-        // separate method so LevelByLevel can reach it
-        throw new UnsupportedOperationException();
-    }
-
     private static void executeAll(Connection c, List<String> statements) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : statements) {
