@@ -15,7 +15,16 @@ import java.util.stream.Collectors;
  * table privilege, and lines this parser does not understand (PROXY, routines) grant nothing. A missing privilege
  * shows as a PRIVILEGE blocker in a plan; a wrongly assumed one would fail an execution halfway.
  */
-public record MariaDbGrants(List<Grant> grants) {
+public record MariaDbGrants(List<Grant> grants, boolean partialRevokes) {
+
+    /**
+     * The global privileges that make every table visible in {@code information_schema} (MariaDB shows a table to an
+     * account holding any table privilege on it). Checked one by one on MariaDB 10.11: the others (PROCESS, FILE,
+     * EXECUTE, LOCK TABLES, CREATE TEMPORARY TABLES, SHOW DATABASES, USAGE ... WITH GRANT OPTION, ...) show nothing.
+     */
+    private static final Set<String> TABLE_PRIVILEGES = Set.of("ALL", "ALL PRIVILEGES", "SELECT", "INSERT", "UPDATE",
+            "DELETE", "CREATE", "DROP", "REFERENCES", "INDEX", "ALTER", "CREATE VIEW", "SHOW VIEW", "TRIGGER",
+            "DELETE HISTORY");
 
     public MariaDbGrants {
         grants = List.copyOf(grants);
@@ -45,15 +54,26 @@ public record MariaDbGrants(List<Grant> grants) {
         return grants.stream().anyMatch(g -> g.allows(privilege, table.schema(), table.name()));
     }
 
+    /**
+     * Whether {@code information_schema} shows this account every table of every schema: a table privilege granted
+     * on {@code *.*}. Not where MySQL's partial revokes take some schemas back out of a global grant.
+     */
+    public boolean seesEveryTable() {
+        return !partialRevokes && grants.stream().anyMatch(g -> g.schema() == null
+                && g.privileges().stream().anyMatch(TABLE_PRIVILEGES::contains));
+    }
+
     public static MariaDbGrants parse(List<String> showGrantsLines) {
         var grants = new ArrayList<Grant>();
+        boolean revokes = false;
         for (var line : showGrantsLines) {
             var grant = parseLine(line);
             if (grant != null) {
                 grants.add(grant);
             }
+            revokes |= line.regionMatches(true, 0, "REVOKE ", 0, 7);
         }
-        return new MariaDbGrants(grants);
+        return new MariaDbGrants(grants, revokes);
     }
 
     /** {@code GRANT p1, p2 (col), ... ON target TO ...}; null for any other line. */

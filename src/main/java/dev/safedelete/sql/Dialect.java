@@ -104,6 +104,18 @@ public interface Dialect {
     }
 
     /**
+     * Reads from the database, in one query across every schema, the foreign keys referencing {@code tables} and
+     * their DELETE and UPDATE triggers ({@link ForeignKeyCensus}), to prove before {@link #relaxForeignKeyChecks} that
+     * the checks protect nothing the plan does not account for. Empty where the database cannot vouch that the
+     * account sees every table of every schema, and by default: the checks then stay on.
+     */
+    default java.util.Optional<ForeignKeyCensus> foreignKeyCensus(java.sql.Connection c,
+                                                                  java.util.Collection<TableName> tables,
+                                                                  int queryTimeoutSeconds) throws java.sql.SQLException {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * One statement deleting rows from several tables at once, for rows that reference each other through NOT NULL
      * columns: the database checks the constraints at the end of the statement. Empty where the database has no such
      * statement. Each part is {@code table} with its key columns and the number of key tuples bound, in order.

@@ -2,6 +2,9 @@ package dev.safedelete.sql;
 
 import dev.safedelete.catalog.CatalogLoader;
 import dev.safedelete.catalog.MariaDbCatalogLoader;
+import dev.safedelete.catalog.MariaDbGrants;
+import dev.safedelete.catalog.Relationship;
+import dev.safedelete.catalog.TableName;
 
 public class MariaDbDialect extends QuotingDialect {
 
@@ -64,6 +67,81 @@ public class MariaDbDialect extends QuotingDialect {
     @Override
     public java.util.List<String> restoreForeignKeyChecks() {
         return java.util.List.of("SET SESSION foreign_key_checks = 1");
+    }
+
+    /**
+     * KEY_COLUMN_USAGE rather than REFERENTIAL_CONSTRAINTS: the latter hides the foreign keys of tables the account
+     * holds no more than SELECT on, and lacks the referenced schema and the columns.
+     */
+    private static final String CENSUS = """
+            select 'FOREIGN KEY', TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION, COLUMN_NAME,
+                   REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
+            from information_schema.KEY_COLUMN_USAGE
+            where REFERENCED_TABLE_NAME is not null and (REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME) in (%1$s)
+            union all
+            select 'TRIGGER', EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME, 0, null, null, null, null
+            from information_schema.TRIGGERS
+            where EVENT_MANIPULATION in ('DELETE', 'UPDATE') and (EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE) in (%1$s)
+            """;
+
+    /**
+     * information_schema shows an account only the tables it holds some privilege on, and a foreign key from a table
+     * it cannot see is exactly the one that would keep orphans; so only an account that sees every table gets an
+     * answer. Roles count as SHOW GRANTS shows them (the current role's grants).
+     */
+    @Override
+    public java.util.Optional<ForeignKeyCensus> foreignKeyCensus(java.sql.Connection c,
+                                                                 java.util.Collection<TableName> tables,
+                                                                 int queryTimeoutSeconds) throws java.sql.SQLException {
+        var lines = new java.util.ArrayList<String>();
+        try (var s = c.createStatement(); var rs = s.executeQuery("SHOW GRANTS")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        if (!MariaDbGrants.parse(lines).seesEveryTable()) {
+            return java.util.Optional.empty();
+        }
+        if (tables.isEmpty()) {
+            return java.util.Optional.of(new ForeignKeyCensus(java.util.List.of(), java.util.Set.of()));
+        }
+        String pairs = String.join(", ", java.util.Collections.nCopies(tables.size(), "(?, ?)"));
+        var keyColumns = new java.util.TreeMap<String, java.util.TreeMap<Integer, KeyColumn>>();
+        var triggered = new java.util.HashSet<TableName>();
+        try (var ps = c.prepareStatement(CENSUS.formatted(pairs))) {
+            if (queryTimeoutSeconds > 0) {
+                ps.setQueryTimeout(queryTimeoutSeconds);
+            }
+            int p = 1;
+            for (int part = 0; part < 2; part++) {
+                for (TableName t : tables) {
+                    ps.setString(p++, t.schema());
+                    ps.setString(p++, t.name());
+                }
+            }
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    var table = new TableName(rs.getString(2), rs.getString(3));
+                    if (rs.getString(1).equals("TRIGGER")) {
+                        triggered.add(table);
+                    } else {
+                        keyColumns.computeIfAbsent(Relationship.idOf(table, rs.getString(4)), id -> new java.util.TreeMap<>())
+                                .put(rs.getInt(5), new KeyColumn(table, rs.getString(6),
+                                        new TableName(rs.getString(7), rs.getString(8)), rs.getString(9)));
+                    }
+                }
+            }
+        }
+        var foreignKeys = keyColumns.entrySet().stream().map(e -> {
+            var inOrder = java.util.List.copyOf(e.getValue().values());
+            return new ForeignKeyCensus.ForeignKey(e.getKey(), inOrder.get(0).child(),
+                    inOrder.stream().map(KeyColumn::childColumn).toList(), inOrder.get(0).parent(),
+                    inOrder.stream().map(KeyColumn::parentColumn).toList());
+        }).toList();
+        return java.util.Optional.of(new ForeignKeyCensus(foreignKeys, triggered));
+    }
+
+    private record KeyColumn(TableName child, String childColumn, TableName parent, String parentColumn) {
     }
 
     @Override

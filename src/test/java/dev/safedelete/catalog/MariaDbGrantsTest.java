@@ -47,6 +47,19 @@ class MariaDbGrantsTest {
     }
 
     @Test
+    void onlyAGlobalTablePrivilegeShowsEveryTable() {
+        assertTrue(MariaDbGrants.parse(List.of("GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost` WITH GRANT OPTION"))
+                .seesEveryTable());
+        assertTrue(MariaDbGrants.parse(List.of("GRANT SELECT, PROCESS ON *.* TO `ops`@`%`")).seesEveryTable());
+        assertFalse(grants.seesEveryTable(), "schema- and table-level grants only");
+        assertFalse(MariaDbGrants.parse(List.of("GRANT PROCESS, RELOAD ON *.* TO `ops`@`%`")).seesEveryTable(),
+                "global privileges that are no table privilege show no table");
+        assertFalse(MariaDbGrants.parse(List.of("GRANT USAGE ON *.* TO `x`@`%` WITH GRANT OPTION")).seesEveryTable());
+        assertFalse(MariaDbGrants.parse(List.of("GRANT SELECT, DELETE ON *.* TO `app`@`%`",
+                "REVOKE SELECT, DELETE ON `hr`.* FROM `app`@`%`")).seesEveryTable(), "MySQL's partial revokes");
+    }
+
+    @Test
     void globalGrantsCoverEverything() {
         var root = MariaDbGrants.parse(List.of("GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost` WITH GRANT OPTION"));
         assertTrue(root.allows("DELETE", new TableName("any", "table")));
