@@ -12,6 +12,7 @@ import dev.safedelete.plan.ChildFirstOrder;
 import dev.safedelete.plan.KeyCodec;
 import dev.safedelete.plan.KeySet;
 import dev.safedelete.plan.Traversal;
+import dev.safedelete.sql.Bind;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.sql.Dialect.KeyedDelete;
 import dev.safedelete.sql.FailureKind;
@@ -439,7 +440,7 @@ public final class Executor {
                         "rows of " + component.tables() + " reference each other in a ring through NOT NULL columns and "
                                 + dialect.name() + " has no statement that deletes them together", "0A000"));
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    bind(ps, binds);
+                    Bind.tuples(ps, binds);
                     ps.executeQuery().close();
                 }
                 for (var e : remaining.entrySet()) {
@@ -500,7 +501,7 @@ public final class Executor {
         private int executeKeyed(String sql, List<Object[]> keys) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 timeout(ps);
-                bind(ps, keys);
+                Bind.tuples(ps, keys);
                 return ps.executeUpdate();
             }
         }
@@ -508,7 +509,7 @@ public final class Executor {
         private void query(String sql, List<Object[]> keys, RowSink sink) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 timeout(ps);
-                bind(ps, keys);
+                Bind.tuples(ps, keys);
                 try (ResultSet rs = ps.executeQuery()) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
@@ -521,10 +522,6 @@ public final class Executor {
                 }
             }
         }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object[]> keys) throws SQLException {
-        dev.safedelete.sql.Bind.tuples(ps, keys);
     }
 
     private static void expect(long actual, long expected, String what) throws ExecutionFailure {
@@ -564,7 +561,7 @@ public final class Executor {
         String sql = "SELECT COUNT(*) FROM " + dialect.table(root.name()) + " WHERE "
                 + dialect.keyPredicate(root.primaryKey(), plan.roots().size());
         try (Connection probe = dataSource.getConnection(); PreparedStatement ps = probe.prepareStatement(sql)) {
-            bind(ps, plan.roots());
+            Bind.tuples(ps, plan.roots());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long left = rs.getLong(1);

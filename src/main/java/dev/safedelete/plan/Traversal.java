@@ -215,19 +215,11 @@ public final class Traversal {
     private boolean tallied(TableName t, List<Deferred> reached) throws SQLException {
         Relationship r = reached.get(0).relationship();
         Table child = catalog.table(t).orElseThrow();
-        RowShape parentShape = shape(r.parentTable());
         var counts = new ArrayList<LeafTallies.Count>();
         var values = new ArrayList<List<Object[]>>();
         LeafTallies.Count total = LeafTallies.Count.NONE;
         for (Deferred d : reached) {
-            var referenced = new ArrayList<Object[]>();
-            for (Object[] row : d.parentRows()) {
-                Object[] v = parentShape.referencedBy(r, row);
-                if (v != null) {
-                    referenced.add(v);
-                }
-            }
-            List<Object[]> distinctValues = distinct(referenced);
+            List<Object[]> distinctValues = referencedValues(r, d.parentRows());
             LeafTallies.Count n = LeafTallies.count(connection, dialect, tally, child, r, distinctValues,
                     options.queryTimeoutSeconds());
             counts.add(n);
@@ -261,15 +253,7 @@ public final class Traversal {
 
     private void reach(Relationship r, List<Object[]> parentRows, Map<TableName, List<Object[]>> next)
             throws SQLException {
-        RowShape parentShape = shape(r.parentTable());
-        var referenced = new ArrayList<Object[]>();
-        for (Object[] row : parentRows) {
-            Object[] v = parentShape.referencedBy(r, row);
-            if (v != null) {
-                referenced.add(v);
-            }
-        }
-        List<Object[]> parentValues = distinct(referenced);
+        List<Object[]> parentValues = referencedValues(r, parentRows);
         if (parentValues.isEmpty()) {
             return;
         }
@@ -314,6 +298,19 @@ public final class Traversal {
                 countAffected();
             }
         });
+    }
+
+    /** The distinct values of {@code parentRows} that {@code r}'s child columns reference; NULLs reference nothing. */
+    private List<Object[]> referencedValues(Relationship r, List<Object[]> parentRows) {
+        RowShape parentShape = shape(r.parentTable());
+        var referenced = new ArrayList<Object[]>();
+        for (Object[] row : parentRows) {
+            Object[] v = parentShape.referencedBy(r, row);
+            if (v != null) {
+                referenced.add(v);
+            }
+        }
+        return distinct(referenced);
     }
 
     private void countAffected() {

@@ -29,12 +29,7 @@ public record PlainDelete(String error, Map<TableName, Set<String>> deleted, Map
             Snapshot before = Snapshot.take(c, catalog, d);
             String sql = "DELETE FROM " + d.table(table) + " WHERE " + d.keyPredicate(keyColumns, keys.size());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int p = 1;
-                for (Object[] k : keys) {
-                    for (Object v : k) {
-                        ps.setObject(p++, v);
-                    }
-                }
+                dev.safedelete.sql.Bind.tuples(ps, keys);
                 ps.executeUpdate();
             } catch (SQLException refused) {
                 c.rollback();
