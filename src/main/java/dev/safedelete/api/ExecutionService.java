@@ -109,7 +109,8 @@ public class ExecutionService {
         execution.status = "RUNNING";
         store.saveExecution(execution);
 
-        var executor = new Executor(target.dataSource(), catalog, dialect, config.lockTimeout());
+        var executor = new Executor(target.dataSource(), catalog, dialect, config.lockTimeout(),
+                config.relaxForeignKeyChecks());
         try {
             Executor.Applied applied = executor.execute(new Executor.Confirmed(root.name(), roots, options, fingerprints));
             var tables = applied.rows().entrySet().stream()

@@ -46,20 +46,34 @@ public final class Executor {
                             Map<Group, String> fingerprints) {
     }
 
-    /** Rows changed per table and outcome. */
-    public record Applied(Map<Group, Long> rows) {
+    /**
+     * Rows changed per table and outcome, and whether the delete phase ran with the database's foreign-key enforcement
+     * off (proven sound first: see {@code mayRelaxForeignKeyChecks}).
+     */
+    public record Applied(Map<Group, Long> rows, boolean foreignKeyChecksRelaxed) {
     }
 
     private final DataSource dataSource;
     private final Catalog catalog;
     private final Dialect dialect;
     private final Duration lockTimeout;
+    private final boolean mayRelaxChecks;
 
     public Executor(DataSource dataSource, Catalog catalog, Dialect dialect, Duration lockTimeout) {
+        this(dataSource, catalog, dialect, lockTimeout, true);
+    }
+
+    /**
+     * @param mayRelaxChecks whether the delete phase may switch the database's foreign-key enforcement off where the
+     *                       database proves that sound; false keeps it on always (cycles on InnoDB still relax it)
+     */
+    public Executor(DataSource dataSource, Catalog catalog, Dialect dialect, Duration lockTimeout,
+                    boolean mayRelaxChecks) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.dialect = dialect;
         this.lockTimeout = lockTimeout;
+        this.mayRelaxChecks = mayRelaxChecks;
     }
 
     public Applied execute(Confirmed plan) throws ExecutionFailure {
@@ -82,9 +96,9 @@ public final class Executor {
             var applied = new TreeMap<Group, Long>();
             var tx = new Transaction(c, plan.options());
             tx.applyUpdates(now, applied);
-            tx.applyDeletes(now, applied);
+            boolean relaxed = tx.applyDeletes(now, applied);
             committing = true;
-            committedAnyway = new Applied(applied);
+            committedAnyway = new Applied(applied, relaxed);
             c.commit();
             return committedAnyway;
         } catch (ExecutionFailure f) {
@@ -163,12 +177,14 @@ public final class Executor {
             });
         }
 
-        private void applyDeletes(AffectedSet set, Map<Group, Long> applied) throws SQLException,
+        /** Answers whether the delete phase ran with foreign-key checks off. */
+        private boolean applyDeletes(AffectedSet set, Map<Group, Long> applied) throws SQLException,
                 ExecutionFailure {
             var inD = set.deleted().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
             var tallied = new CascadedTallies(set);
             // Tallied rows are the database's cascade to delete, which needs its checks on.
             checksRelaxed = set.tallies().isEmpty() && mayRelaxForeignKeyChecks(inD);
+            boolean relaxed = checksRelaxed;
             try {
                 if (checksRelaxed) {
                     executeAll(c, dialect.relaxForeignKeyChecks());
@@ -186,6 +202,7 @@ public final class Executor {
                     applied.put(g, rows);
                 }
             });
+            return relaxed;
         }
 
         private void deleteChildrenFirst(AffectedSet set, List<TableName> inD) throws SQLException, ExecutionFailure {
@@ -200,15 +217,18 @@ public final class Executor {
         }
 
         /**
-         * Whether the whole delete phase may run with foreign-key checks off. Worth it where the database checks row by
-         * row: InnoDB re-checks each deleted parent's children through index entries of rows this transaction already
-         * deleted but has not purged yet, most of the executor's time on a large tree. Sound only when the database
-         * proves that the catalog knows every foreign key into the tables of D (the plan, derived under the locks, then
-         * accounts for every row those checks protect) and that no trigger writes unchecked rows; otherwise, or where
-         * it cannot tell, InnoDB keeps checking, cascading into and refusing for tables the catalog does not know.
+         * Whether the whole delete phase may run with foreign-key enforcement off. The executor deletes children first,
+         * so the database's checks and cascades find nothing left to do, yet cost the most: InnoDB re-checks each
+         * deleted parent's children through index entries of rows this transaction already deleted but has not purged
+         * yet, and PostgreSQL's RI trigger searches the child table once per deleted parent row (a full scan where the
+         * foreign-key column has no index). Sound only when the database proves that the catalog knows every foreign
+         * key into the tables of D (the plan, derived under the locks, then accounts for every row those checks
+         * protect) and that no trigger or rule would behave differently; otherwise, or where it cannot tell (no
+         * privilege to relax, an account that cannot see every table), the checks stay on, cascading into and refusing
+         * for tables the catalog does not know.
          */
         private boolean mayRelaxForeignKeyChecks(List<TableName> inD) throws SQLException {
-            return dialect.checksRowByRow() && !inD.isEmpty()
+            return mayRelaxChecks && !inD.isEmpty()
                     && dialect.foreignKeyCensus(c, inD, options.queryTimeoutSeconds())
                     .filter(census -> census.permitsRelaxedChecks(catalog)).isPresent();
         }

@@ -44,6 +44,14 @@ public interface PlanConfig {
     @WithDefault("300S")
     Duration executionStatementTimeout();
 
+    /**
+     * Whether an execution's delete phase may run with the database's foreign-key enforcement off
+     * ({@code foreign_key_checks = 0} on MariaDB/MySQL, {@code session_replication_role = replica} on PostgreSQL), where
+     * the database proves that sound for the plan at hand. {@code false} keeps enforcement on always.
+     */
+    @WithDefault("true")
+    boolean relaxForeignKeyChecks();
+
     /** How long an execution waits for rows another transaction holds before answering 423. */
     @WithDefault("5S")
     Duration lockTimeout();

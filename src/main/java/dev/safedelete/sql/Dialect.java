@@ -94,7 +94,11 @@ public interface Dialect {
         return checksRowByRow();
     }
 
-    /** Statements that switch off foreign-key checks for this session; only for {@link #checksRowByRow} dialects. */
+    /**
+     * Statements that switch off foreign-key enforcement (checks and referential actions) until
+     * {@link #restoreForeignKeyChecks}: for the session on InnoDB, for the transaction at most elsewhere. Every
+     * {@link #checksRowByRow} dialect has them, and so does every dialect with a {@link #foreignKeyCensus}.
+     */
     default List<String> relaxForeignKeyChecks() {
         throw new UnsupportedOperationException(name() + " cannot relax foreign-key checks");
     }
