@@ -4,6 +4,7 @@ import dev.safedelete.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.safedelete.catalog.Catalog;
+import dev.safedelete.catalog.Relationship;
 import dev.safedelete.catalog.Table;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.plan.AffectedKeys;
@@ -188,7 +189,7 @@ public class DeletePlanResource {
             description = "The statements execution would run for this plan, in order, readable by a DBA: the "
                     + "updates, then the deletes children first, in the batches the executor uses. Before them the "
                     + "executor locks and re-derives every row (not shown row by row); rows on a cycle are deleted "
-                    + "level by level, and a leaf table's counted rows are left to the database's own cascade, as "
+                    + "level by level, and a leaf table's counted rows are deleted by their parents' keys, as "
                     + "the comments say.")
     @APIResponse(responseCode = "200", description = "SQL text",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "demo customer", value = """
@@ -229,6 +230,10 @@ public class DeletePlanResource {
 
     private void appendStatements(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
                                   Optional<Catalog> catalog, DeletePlan.Step step) {
+        if (step.action() == Outcome.DELETE && step.relationship() != null) {
+            appendTalliedDelete(sql, stored, dialect, catalog, step);
+            return;
+        }
         boolean update = step.action() != Outcome.DELETE;
         AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
             private final List<Object[]> batch = new ArrayList<>();
@@ -256,6 +261,42 @@ public class DeletePlanResource {
                 batch.add(key);
                 if (batch.size() == dialect.keysPerStatement(key.length) || position == s.size() - 1) {
                     sql.append(head).append(SqlLiterals.keyPredicate(dialect, keyColumns, batch)).append(";\n");
+                    batch.clear();
+                }
+                return true;
+            }
+        });
+    }
+
+    /**
+     * A counted leaf group goes by its parents' keys: the statements are read off the parent table's DELETE group,
+     * which the plan lists. (PostgreSQL runs each as a DELETE ... RETURNING whose count and hash are checked, MariaDB
+     * counts under FOR UPDATE first; the plain DELETE is what both amount to.)
+     */
+    private void appendTalliedDelete(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
+                                     Optional<Catalog> catalog, DeletePlan.Step step) {
+        Optional<Relationship> found = catalog.flatMap(c -> c.relationship(step.relationship()));
+        Optional<Table> parentTable = found.flatMap(r -> catalog.flatMap(c -> c.table(r.parentTable())));
+        if (parentTable.isEmpty()) {
+            sql.append("-- ").append(step.relationship()).append(" is no longer in the catalog\n");
+            return;
+        }
+        Relationship r = found.get();
+        Table parent = parentTable.get();
+        String head = "DELETE FROM " + dialect.table(r.childTable()) + " WHERE ";
+        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
+            private final List<Object[]> batch = new ArrayList<>();
+
+            @Override
+            public boolean section(AffectedKeys.Section s) {
+                return s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().equals(parent.name());
+            }
+
+            @Override
+            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
+                batch.addAll(dev.safedelete.plan.LeafTallies.referencedValues(r, parent, List.<Object[]>of(key)));
+                if (batch.size() == dialect.keysPerStatement(r.childColumns().size()) || position == s.size() - 1) {
+                    sql.append(head).append(SqlLiterals.keyPredicate(dialect, r.childColumns(), batch)).append(";\n");
                     batch.clear();
                 }
                 return true;

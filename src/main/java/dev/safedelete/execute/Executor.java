@@ -11,11 +11,13 @@ import dev.safedelete.plan.AffectedSet.Group;
 import dev.safedelete.plan.ChildFirstOrder;
 import dev.safedelete.plan.KeyCodec;
 import dev.safedelete.plan.KeySet;
+import dev.safedelete.plan.LeafTallies;
 import dev.safedelete.plan.Traversal;
 import dev.safedelete.sql.Bind;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.sql.Dialect.KeyedDelete;
 import dev.safedelete.sql.FailureKind;
+import dev.safedelete.sql.LeafTally;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -180,10 +182,9 @@ public final class Executor {
         /** Answers whether the delete phase ran with foreign-key checks off. */
         private boolean applyDeletes(AffectedSet set, Map<Group, Long> applied) throws SQLException,
                 ExecutionFailure {
-            var inD = set.deleted().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
-            var tallied = new CascadedTallies(set);
-            // Tallied rows are the database's cascade to delete, which needs its checks on.
-            checksRelaxed = set.tallies().isEmpty() && mayRelaxForeignKeyChecks(inD);
+            List<TableName> inD = set.deletedTables();
+            var tallied = new TalliedTables(set);
+            checksRelaxed = mayRelaxForeignKeyChecks(inD);
             boolean relaxed = checksRelaxed;
             try {
                 if (checksRelaxed) {
@@ -196,7 +197,7 @@ public final class Executor {
                     checksRelaxed = false;
                 }
             }
-            tallied.check();
+            tallied.checkNothingElseDeleted();
             set.counts().forEach((g, rows) -> {
                 if (g.outcome() == dev.safedelete.plan.Outcome.DELETE) {
                     applied.put(g, rows);
@@ -211,7 +212,12 @@ public final class Executor {
                     new LevelByLevel(component, set).run();
                 } else {
                     TableName t = component.tables().get(0);
-                    deleteAll(t, set.deleted().get(t));
+                    AffectedSet.Tally tally = set.tallies().get(t);
+                    if (tally != null) {
+                        deleteTallied(t, tally, set);
+                    } else {
+                        deleteAll(t, set.deleted().get(t));
+                    }
                 }
             }
         }
@@ -234,23 +240,47 @@ public final class Executor {
         }
 
         /**
-         * Tallied leaf rows are left to the database's own ON DELETE CASCADE, which removes them when their parents
-         * go; what this transaction deleted from each such table, by the database's own per-transaction count, must
-         * then be exactly the tally. The tally was taken under the parents' locks, so no row can have joined since;
-         * a row that left would make the count fall short.
+         * Deletes a tallied leaf group by its parents' keys, before the parents (children first, as every table),
+         * and holds what the delete counted and hashed against the plan's tally: a row that left, joined or changed
+         * its key since the plan is drift. The parents are locked, so the statement's predicate means the same rows
+         * as the tally taken under those locks.
          */
-        private final class CascadedTallies {
-            private final Map<TableName, AffectedSet.Tally> tallies;
+        private void deleteTallied(TableName t, AffectedSet.Tally tally, AffectedSet set) throws SQLException,
+                ExecutionFailure {
+            Relationship r = catalog.relationship(tally.relationship()).orElseThrow();
+            Table child = catalog.table(t).orElseThrow();
+            Table parent = catalog.table(r.parentTable()).orElseThrow();
+            var parentKeys = new ArrayList<Object[]>();
+            set.deleted().get(parent.name()).forEach(k -> parentKeys.add(KeyCodec.decode(k, parent.primaryKey().size())));
+            LeafTallies.Deleted gone = LeafTallies.delete(c, dialect, leafTally(), child, r,
+                    LeafTallies.referencedValues(r, parent, parentKeys), options.queryTimeoutSeconds());
+            if (gone.counted().rows() != tally.rows() || !gone.counted().hash().equals(tally.hash())) {
+                throw new ExecutionFailure(Kind.DRIFT, "the data changed since the preview",
+                        List.of(new Difference(t.qualified(), "DELETE", tally.rows(), gone.counted().rows())), null);
+            }
+            expect(gone.removed(), tally.rows(), "delete from " + t + " by the keys of its " + parent.name() + " rows");
+        }
+
+        /**
+         * Where the database counts each table's deleted rows per transaction, a tallied table must have lost exactly
+         * the tallied rows by the end of the delete phase: nothing else (a trigger deleting one more event, say) may
+         * have deleted from it unseen.
+         */
+        private final class TalliedTables {
+            private final Map<TableName, AffectedSet.Tally> tallies = new LinkedHashMap<>();
             private final Map<TableName, Long> before = new LinkedHashMap<>();
 
-            CascadedTallies(AffectedSet set) throws SQLException {
-                this.tallies = set.tallies();
-                for (TableName t : tallies.keySet()) {
-                    before.put(t, deletedSoFar(t));
+            TalliedTables(AffectedSet set) throws SQLException {
+                for (var e : set.tallies().entrySet()) {
+                    var counted = deletedSoFar(e.getKey());
+                    if (counted != null) {
+                        tallies.put(e.getKey(), e.getValue());
+                        before.put(e.getKey(), counted);
+                    }
                 }
             }
 
-            void check() throws SQLException, ExecutionFailure {
+            void checkNothingElseDeleted() throws SQLException, ExecutionFailure {
                 for (var e : tallies.entrySet()) {
                     long deleted = deletedSoFar(e.getKey()) - before.get(e.getKey());
                     if (deleted != e.getValue().rows()) {
@@ -261,14 +291,21 @@ public final class Executor {
                 }
             }
 
-            private long deletedSoFar(TableName t) throws SQLException {
-                String sql = dialect.leafTally().orElseThrow(() -> new IllegalStateException(
-                        dialect.name() + " cannot tally, yet the plan has tallies")).deletedInTransaction(t);
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            private Long deletedSoFar(TableName t) throws SQLException {
+                var sql = leafTally().deletedInTransaction(t);
+                if (sql.isEmpty()) {
+                    return null;
+                }
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.get())) {
                     rs.next();
                     return rs.getLong(1);
                 }
             }
+        }
+
+        private LeafTally leafTally() {
+            return dialect.leafTally().orElseThrow(() -> new IllegalStateException(
+                    dialect.name() + " cannot tally, yet the plan has tallies"));
         }
 
         private void deleteAll(TableName t, KeySet keys) throws SQLException, ExecutionFailure {

@@ -71,6 +71,45 @@ public final class LeafTallies {
         return total;
     }
 
+    /** What {@link #delete} removed: the count and hash of the rows it counted, and how many rows its DELETEs removed. */
+    public record Deleted(Count counted, long removed) {
+    }
+
+    /**
+     * Deletes the rows a tally stands for, by parent values, batch after batch ({@link LeafTally#delete}): the count
+     * and hash are of exactly the rows deleted, for the caller to hold against the plan's tally.
+     */
+    public static Deleted delete(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
+                                 List<Object[]> parentValues, int timeoutSeconds) throws SQLException {
+        Count counted = Count.NONE;
+        long removed = 0;
+        int batch = dialect.keysPerStatement(r.childColumns().size());
+        for (int from = 0; from < parentValues.size(); from += batch) {
+            var chunk = parentValues.subList(from, Math.min(parentValues.size(), from + batch));
+            LeafTally.TalliedDelete sql = tally.delete(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
+            Count n;
+            try (PreparedStatement ps = c.prepareStatement(sql.counted())) {
+                timeout(ps, timeoutSeconds);
+                Bind.tuples(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n = new Count(rs.getLong(1), new BigInteger(rs.getString(2)));
+                }
+            }
+            counted = counted.plus(n);
+            if (sql.then().isEmpty()) {
+                removed += n.rows();
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.then().get())) {
+                timeout(ps, timeoutSeconds);
+                Bind.tuples(ps, chunk);
+                removed += ps.executeUpdate();
+            }
+        }
+        return new Deleted(counted, removed);
+    }
+
     /**
      * Every key, parent batch after parent batch and by key inside each, so that the same data lists in the same
      * order; {@code limit} caps each statement (a sample needs few).

@@ -191,8 +191,8 @@ public final class PreviewBuilder {
                 if (tally != null) {
                     Relationship r = set.rules().get(tally.relationship()).relationship();
                     out.add(new Step(out.size() + 1, t.qualified(), Outcome.DELETE, tally.rows(), r.id(),
-                            "removed by the database's own ON DELETE CASCADE when the " + r.parentTable().qualified()
-                                    + " rows go; counted, not listed, and the count is checked"));
+                            "counted, not listed: deleted by the keys of their " + r.parentTable().qualified()
+                                    + " rows before those go, and the delete must remove exactly the rows counted"));
                     continue;
                 }
                 String how = c.cyclic()

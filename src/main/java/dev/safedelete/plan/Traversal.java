@@ -166,14 +166,14 @@ public final class Traversal {
     }
 
     /**
-     * Whether the rows {@code r} reaches could be tallied: a cascade the database itself performs (so the executor
-     * may leave the rows to it; no forced or declared cascade), into a leaf table (nothing references it, so its rows
-     * lead nowhere and can wait until the rest of D is known) that is deleted plainly (not protected, privilege
-     * held), with integer keys the database can hash, through the parent's primary key (so the stored parent keys
-     * say which rows are meant).
+     * Whether the rows {@code r} reaches could be tallied: a cascade through a foreign key the database enforces (a
+     * row can join the group only by checking its parent, which execution holds locked; not a declared
+     * relationship), into a leaf table (nothing references it, so its rows lead nowhere and can wait until the rest
+     * of D is known) that is deleted plainly (not protected, privilege held), with integer keys the database can
+     * hash, through the parent's primary key (so the stored parent keys say which rows are meant).
      */
     private boolean mayTally(Relationship r) {
-        if (tally == null || r.source() != Relationship.Source.DATABASE || r.onDelete() != Rule.CASCADE
+        if (tally == null || r.source() != Relationship.Source.DATABASE
                 || !result.rules.get(r.id()).cascades() || r.selfReference()
                 || !referencing(r.childTable()).isEmpty() || r.childTable().equals(rootTable)
                 || options.protectedTables().contains(r.childTable())) {

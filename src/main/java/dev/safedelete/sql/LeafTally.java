@@ -5,23 +5,41 @@ import dev.safedelete.catalog.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Counting a leaf table's rows on the server instead of reading them: the planner's way past shipping a million event
- * keys to the client, and the executor's way of letting the database's own cascade delete them while still checking
- * that exactly the counted rows went. A database offers it only where both halves are exact.
+ * keys to the client, and the executor's way of deleting them by their parents' keys while still checking that exactly
+ * the counted rows went. A database offers it only where both halves are exact.
  */
 public interface LeafTally {
 
-    /** Whether this session can tally; a database that cannot count its own deletes per transaction cannot. */
+    /** Whether this session can tally. */
     boolean available(Connection connection) throws SQLException;
 
     /**
      * One row of two columns: how many rows of {@code table} have {@code matchColumns} equal to one of {@code tuples}
-     * bound tuples, and an order-independent hash (as text) of their integer {@code keyColumns}.
+     * bound tuples, and an order-independent hash (as text, a decimal integer) of their integer {@code keyColumns}.
      */
     String tally(TableName table, List<String> keyColumns, List<String> matchColumns, int tuples);
 
-    /** One row, one column: how many rows of {@code table} this transaction has deleted so far. No parameters. */
-    String deletedInTransaction(TableName table);
+    /**
+     * Deletes the rows {@link #tally} counts, with the same parameters, and tells which rows went by their count and
+     * hash: {@code counted} answers one row as {@link #tally} does, for exactly the rows then deleted; where it only
+     * counts them (under locks that keep them as they are), {@code then} is the DELETE, which must affect exactly that
+     * many rows.
+     */
+    record TalliedDelete(String counted, Optional<String> then) {
+    }
+
+    TalliedDelete delete(TableName table, List<String> keyColumns, List<String> matchColumns, int tuples);
+
+    /**
+     * One row, one column: how many rows of {@code table} this transaction has deleted so far, no parameters; where
+     * the database keeps that count, the executor also checks that nothing but its own delete removed rows of a
+     * tallied table (a trigger elsewhere, say).
+     */
+    default Optional<String> deletedInTransaction(TableName table) {
+        return Optional.empty();
+    }
 }

@@ -43,8 +43,9 @@ public class PostgresDialect extends QuotingDialect {
 
     /**
      * Counts with {@code hashint8extended} over the key columns, summed as numeric (exact, and order-independent); the
-     * executor checks the cascade's deletes with {@code pg_stat_get_xact_tuples_deleted}, this backend's own count for
-     * the current transaction, which needs {@code track_counts} (on by default).
+     * delete counts and hashes the keys it returns, so the rows deleted are exactly the rows tallied or the
+     * executor refuses; {@code pg_stat_get_xact_tuples_deleted}, this backend's own count for the current transaction
+     * (it needs {@code track_counts}, on by default), tells whether anything else deleted rows of the table too.
      */
     @Override
     public java.util.Optional<LeafTally> leafTally() {
@@ -60,19 +61,32 @@ public class PostgresDialect extends QuotingDialect {
             @Override
             public String tally(dev.safedelete.catalog.TableName table, java.util.List<String> keyColumns,
                                 java.util.List<String> matchColumns, int tuples) {
-                String hash = "0";
-                for (int i = keyColumns.size() - 1; i >= 0; i--) {
-                    hash = "hashint8extended(" + quote(keyColumns.get(i)) + "::int8, " + hash + ")";
-                }
-                return "SELECT count(*), coalesce(sum(" + hash + "), 0)::text FROM " + table(table) + " WHERE "
+                return "SELECT " + countAndHash(keyColumns) + " FROM " + table(table) + " WHERE "
                         + keyPredicate(matchColumns, tuples);
             }
 
             @Override
-            public String deletedInTransaction(dev.safedelete.catalog.TableName table) {
-                return "SELECT pg_stat_get_xact_tuples_deleted('" + table(table).replace("'", "''") + "'::regclass)";
+            public TalliedDelete delete(dev.safedelete.catalog.TableName table, java.util.List<String> keyColumns,
+                                        java.util.List<String> matchColumns, int tuples) {
+                return new TalliedDelete("WITH gone AS (DELETE FROM " + table(table) + " WHERE "
+                        + keyPredicate(matchColumns, tuples) + " RETURNING " + columnList(keyColumns) + ") SELECT "
+                        + countAndHash(keyColumns) + " FROM gone", java.util.Optional.empty());
+            }
+
+            @Override
+            public java.util.Optional<String> deletedInTransaction(dev.safedelete.catalog.TableName table) {
+                return java.util.Optional.of("SELECT pg_stat_get_xact_tuples_deleted('"
+                        + table(table).replace("'", "''") + "'::regclass)");
             }
         });
+    }
+
+    private String countAndHash(java.util.List<String> keyColumns) {
+        String hash = "0";
+        for (int i = keyColumns.size() - 1; i >= 0; i--) {
+            hash = "hashint8extended(" + quote(keyColumns.get(i)) + "::int8, " + hash + ")";
+        }
+        return "count(*), coalesce(sum(" + hash + "), 0)::text";
     }
 
     @Override

@@ -221,7 +221,7 @@ class ExecutionApiTest {
     /** Waits for the execution to sit in the sleeping trigger, then kills its connection from another one. */
     static void killTheSleepingDelete(String target) throws Exception {
         String find = target.equals("pg")
-                ? "SELECT pid FROM pg_stat_activity WHERE query LIKE 'DELETE FROM \"public\".\"customers\"%' "
+                ? "SELECT pid FROM pg_stat_activity WHERE query LIKE '%DELETE FROM \"public\".\"slow\"%' "
                         + "AND state = 'active' AND wait_event = 'PgSleep'"
                 : "SELECT id FROM information_schema.processlist WHERE db = '" + ExecutionTargets.mariaDb
                         + "' AND id <> CONNECTION_ID() AND (info LIKE '%slow%' OR info LIKE '%SLEEP%')";
@@ -255,13 +255,13 @@ class ExecutionApiTest {
     }
 
     @Test
-    void talliedRowsAreListedLiveScriptedAsTheCascadeAndRefusedOnceChanged() throws Exception {
+    void talliedRowsAreListedLiveScriptedByTheirParentsKeysAndRefusedOnceChanged() throws Exception {
         JsonPath plan = plan("pg", "customers", 13);
         String planId = plan.getString("id");
         assertEquals(4, plan.getInt("tables.find { it.table == 'public.items' && it.action == 'DELETE' }.rows"));
         var step = plan.getMap("steps.find { it.table == 'public.items' }");
         assertEquals("public.items.items_order_fk", step.get("relationship"));
-        assertTrue(step.get("how").toString().contains("ON DELETE CASCADE"), step.toString());
+        assertTrue(step.get("how").toString().contains("deleted by the keys of their public.orders rows"), step.toString());
 
         // paged across the listed orders and the counted items, three at a time
         var seen = new java.util.ArrayList<String>();
@@ -280,9 +280,10 @@ class ExecutionApiTest {
 
         String script = given().when().get("/api/v1/delete-plans/" + planId + "/script").then().statusCode(200)
                 .extract().asString();
-        assertTrue(script.contains("DELETE 4 row(s) of public.items through public.items.items_order_fk (removed by the "
-                + "database's own ON DELETE CASCADE"), script);
-        assertFalse(script.contains("DELETE FROM \"public\".\"items\""), script);
+        assertTrue(script.contains("DELETE 4 row(s) of public.items through public.items.items_order_fk (counted, "
+                + "not listed"), script);
+        assertTrue(script.contains("DELETE FROM \"public\".\"items\" WHERE \"order_id\" IN (130, 131);\n"
+                + "-- step"), script);
 
         sql("pg", "INSERT INTO items VALUES (1302, 130)");
         given().queryParam("table", "items").when().get("/api/v1/delete-plans/" + planId + "/rows").then()

@@ -14,14 +14,10 @@ import dev.safedelete.testdb.RandomSchema;
 import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.testdb.ScratchDatabase.Kind;
 import dev.safedelete.testdb.Snapshot;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mariadb.jdbc.MariaDbDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +71,7 @@ class ExecutionMatchesSemanticsTest {
             PlainDelete oracle = mode == Mode.FOLLOW_RULES
                     ? PlainDelete.run(db, catalog, root, catalog.table(root).orElseThrow().primaryKey(), schema.rootKeys())
                     : null;
-            var executor = new Executor(dataSource(db), catalog, d, Duration.ofSeconds(5));
+            var executor = new Executor(db.dataSource(), catalog, d, Duration.ofSeconds(5));
             String context = schema + " " + mode + " on " + db;
             try {
                 executor.execute(new Executor.Confirmed(root, schema.rootKeys(),
@@ -103,32 +99,5 @@ class ExecutionMatchesSemanticsTest {
                 }
             }
         }
-    }
-
-    static DataSource dataSource(ScratchDatabase db) {
-        return switch (db.kind()) {
-            case POSTGRESQL -> {
-                var ds = new PGSimpleDataSource();
-                ds.setUrl(db.url());
-                ds.setUser(db.user());
-                yield ds;
-            }
-            case MARIADB -> {
-                try {
-                    var ds = new MariaDbDataSource(db.url());
-                    ds.setUser(db.user());
-                    ds.setPassword("");
-                    yield ds;
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            case H2 -> {
-                var ds = new JdbcDataSource();
-                ds.setURL(db.url());
-                ds.setUser(db.user());
-                yield ds;
-            }
-        };
     }
 }

@@ -10,7 +10,8 @@ import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.testdb.ScratchDatabase.Kind;
 import dev.safedelete.testdb.Snapshot;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -25,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Leaf groups the database counts instead of listing (PostgreSQL): which groups qualify, that the count and hash are
- * the rows a plain DELETE removes, that execution leaves them to the database's cascade and refuses any difference,
- * with nothing changed.
+ * Leaf groups the database counts instead of listing (PostgreSQL and MariaDB): which groups qualify, that the count
+ * and hash are the rows a plain DELETE removes, that execution deletes exactly those rows by their parents' keys and
+ * refuses any difference, with nothing changed.
  */
 class LeafTallyTest {
 
@@ -42,6 +43,24 @@ class LeafTallyTest {
             INSERT INTO orders SELECT n, 1 + n / 100 FROM generate_series(1, 150) n;
             INSERT INTO events SELECT n, 1 + n % 150, 'viewed' FROM generate_series(1, 3000) n;
             """;
+
+    /** The same shop in MariaDB's dialect. */
+    private static final String MARIADB_SHOP = """
+            CREATE TABLE customers (id INT PRIMARY KEY);
+            CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL,
+              FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE);
+            CREATE TABLE events (id BIGINT PRIMARY KEY, order_id INT NOT NULL, kind VARCHAR(40) NOT NULL,
+              FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE);
+            INSERT INTO customers VALUES (1), (2);
+            INSERT INTO orders SELECT seq, 1 + seq DIV 100 FROM seq_1_to_150;
+            INSERT INTO events SELECT seq, 1 + seq % 150, 'viewed' FROM seq_1_to_3000;
+            """;
+
+    private static ScratchDatabase shop(Kind kind) {
+        var db = ScratchDatabase.create(kind);
+        db.execute(kind == Kind.MARIADB ? MARIADB_SHOP : SHOP);
+        return db;
+    }
 
     private static Traversal.Options options(long tallyAbove, boolean lock) {
         return new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, lock, 0, tallyAbove);
@@ -60,10 +79,7 @@ class LeafTallyTest {
     }
 
     private static Executor.Applied execute(ScratchDatabase db, Planned p, long tallyAbove) throws ExecutionFailure {
-        var ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
-        return new Executor(ds, p.catalog(), db.dialect(), Duration.ofSeconds(5)).execute(new Executor.Confirmed(
+        return new Executor(db.dataSource(), p.catalog(), db.dialect(), Duration.ofSeconds(5)).execute(new Executor.Confirmed(
                 p.root(), List.<Object[]>of(new Object[]{1}), options(tallyAbove, true), p.set().fingerprints()));
     }
 
@@ -77,10 +93,10 @@ class LeafTallyTest {
         }
     }
 
-    @Test
-    void aLeafGroupOverTheThresholdIsCountedByTheDatabaseAndEqualsWhatItsDeleteRemoves() throws Exception {
-        try (var db = ScratchDatabase.create(Kind.POSTGRESQL)) {
-            db.execute(SHOP);
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aLeafGroupOverTheThresholdIsCountedByTheDatabaseAndEqualsWhatItsDeleteRemoves(Kind kind) throws Exception {
+        try (var db = shop(kind)) {
             Planned p = plan(db, "customers", 1000);
             TableName events = events(p);
             assertEquals(Set.of(events), p.set().tallies().keySet());
@@ -97,7 +113,8 @@ class LeafTallyTest {
             var step = preview.steps().stream().filter(s -> s.table().equals(events.qualified())).findFirst().orElseThrow();
             assertEquals(1, step.order(), "children first");
             assertEquals(1980, step.rows());
-            assertTrue(step.how().contains("ON DELETE CASCADE"), step.how());
+            String orders = p.catalog().byBareName("orders").get(0).qualified();
+            assertTrue(step.how().contains("deleted by the keys of their " + orders + " rows"), step.how());
 
             Map<TableName, Set<String>> planned;
             try (Connection c = db.connect()) {
@@ -148,18 +165,18 @@ class LeafTallyTest {
         }
     }
 
-    @Test
-    void eachKindOfChangeToATalliedGroupIsDrift() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void eachKindOfChangeToATalliedGroupIsDrift(Kind kind) throws Exception {
         String[] changes = {
                 "DELETE FROM events WHERE id = 7",
-                "DELETE FROM events WHERE id = 7; INSERT INTO events VALUES (99999, 7, 'same count, other row')",
+                "DELETE FROM events WHERE id = 7;\nINSERT INTO events VALUES (99999, 7, 'same count, other row')",
                 "UPDATE events SET id = 88888 WHERE id = 8",
                 "UPDATE events SET order_id = 140 WHERE id = 9",
                 "INSERT INTO events VALUES (77777, 1, 'joined')",
         };
         for (String change : changes) {
-            try (var db = ScratchDatabase.create(Kind.POSTGRESQL)) {
-                db.execute(SHOP);
+            try (var db = shop(kind)) {
                 Planned p = plan(db, "customers", 0);
                 db.execute(change + ";");
                 Snapshot before = snapshot(db, p);
@@ -171,10 +188,10 @@ class LeafTallyTest {
         }
     }
 
-    @Test
-    void aChangeToAColumnNoRelationshipUsesIsNotDrift() throws Exception {
-        try (var db = ScratchDatabase.create(Kind.POSTGRESQL)) {
-            db.execute(SHOP);
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aChangeToAColumnNoRelationshipUsesIsNotDrift(Kind kind) throws Exception {
+        try (var db = shop(kind)) {
             Planned p = plan(db, "customers", 0);
             db.execute("UPDATE events SET kind = 'packed' WHERE order_id = 3;");
             execute(db, p, 0);
@@ -187,10 +204,10 @@ class LeafTallyTest {
     }
 
     @Test
-    void whenTheCascadeRemovesMoreThanTheTallyTheExecutionIsRefusedAndNothingChanges() throws Exception {
+    void whenMoreThanTheTallyIsDeletedTheExecutionIsRefusedAndNothingChanges() throws Exception {
         try (var db = ScratchDatabase.create(Kind.POSTGRESQL)) {
-            // A trigger deletes an event of customer 2's order with every order of customer 1: the database then
-            // deletes one event more than the plan counted, which only the executor's count after the cascade sees.
+            // A trigger deletes an event of customer 2's order with order 5 of customer 1: the transaction then deletes
+            // one event more than the plan counted, which only PostgreSQL's per-transaction count of the table sees.
             db.execute(SHOP + """
                     CREATE FUNCTION one_more() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN DELETE FROM events WHERE id = (SELECT min(id) FROM events WHERE order_id = 120); RETURN OLD; END $$;

@@ -81,6 +81,34 @@ public final class ScratchDatabase implements AutoCloseable {
         return DriverManager.getConnection(url, user, "");
     }
 
+    /** A data source handing out new connections to this database, as a target's pool would. */
+    public javax.sql.DataSource dataSource() {
+        return switch (kind) {
+            case POSTGRESQL -> {
+                var ds = new org.postgresql.ds.PGSimpleDataSource();
+                ds.setUrl(url);
+                ds.setUser(user);
+                yield ds;
+            }
+            case MARIADB -> {
+                try {
+                    var ds = new org.mariadb.jdbc.MariaDbDataSource(url);
+                    ds.setUser(user);
+                    ds.setPassword("");
+                    yield ds;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            case H2 -> {
+                var ds = new org.h2.jdbcx.JdbcDataSource();
+                ds.setURL(url);
+                ds.setUser(user);
+                yield ds;
+            }
+        };
+    }
+
     public Dialect dialect() {
         try (Connection c = connect()) {
             return Dialects.forProduct(c.getMetaData().getDatabaseProductName());
