@@ -30,8 +30,8 @@ public interface PlanConfig {
 
     /**
      * A leaf table's group of more deleted rows than this is counted by the database instead of listed, where the
-     * database can (PostgreSQL): planning then never reads those keys, and execution leaves the rows to the
-     * database's own ON DELETE CASCADE and checks their count. {@code /rows} then lists them live.
+     * database can (PostgreSQL, MariaDB): planning then never reads those keys, and execution deletes the rows by their
+     * parents' keys and checks that their count and hash are the plan's. {@code /rows} then lists them live.
      */
     @WithDefault("10000")
     long tallyAbove();

@@ -126,7 +126,8 @@ final class StatementProfile {
     }
 
     static String shape(String sql) {
-        String s = sql.replaceAll("\\?(\\s*,\\s*\\?)+", "?..").replaceAll("(\\(\\?\\.\\.\\)\\s*,\\s*)+", "")
+        // possessive quantifiers: a greedy group repeated a thousand times (an IN list) overflows the regex stack
+        String s = sql.replaceAll("\\?(?:\\s*+,\\s*+\\?)++", "?..").replaceAll("(?:\\(\\?\\.\\.\\)\\s*+,\\s*+)++", "")
                 .replaceAll("\\s+", " ");
         return s.length() > 150 ? s.substring(0, 150) + "..." : s;
     }
