@@ -185,16 +185,16 @@ public final class Executor {
             // Tallied rows are the database's cascade to delete, which needs its checks on.
             checksRelaxed = set.tallies().isEmpty() && mayRelaxForeignKeyChecks(inD);
             boolean relaxed = checksRelaxed;
-            try {
-                if (checksRelaxed) {
-                    executeAll(c, dialect.relaxForeignKeyChecks());
-                }
-                deleteChildrenFirst(set, inD);
-            } finally {
-                if (checksRelaxed) {
-                    executeAll(c, dialect.restoreForeignKeyChecks());
-                    checksRelaxed = false;
-                }
+            if (relaxed) {
+                executeAll(c, dialect.relaxForeignKeyChecks());
+            }
+            deleteChildrenFirst(set, inD);
+            // Restored here only: after a failed statement PostgreSQL refuses every other one until the rollback, so
+            // restoring then would hide the failure behind its own; the rollback undoes PostgreSQL's SET LOCAL, and
+            // release() restores InnoDB's session setting.
+            if (relaxed) {
+                executeAll(c, dialect.restoreForeignKeyChecks());
+                checksRelaxed = false;
             }
             tallied.check();
             set.counts().forEach((g, rows) -> {
