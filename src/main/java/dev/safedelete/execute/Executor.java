@@ -186,16 +186,16 @@ public final class Executor {
             var tallied = new TalliedTables(set);
             checksRelaxed = mayRelaxForeignKeyChecks(inD);
             boolean relaxed = checksRelaxed;
-            try {
-                if (checksRelaxed) {
-                    executeAll(c, dialect.relaxForeignKeyChecks());
-                }
-                deleteChildrenFirst(set, inD);
-            } finally {
-                if (checksRelaxed) {
-                    executeAll(c, dialect.restoreForeignKeyChecks());
-                    checksRelaxed = false;
-                }
+            if (relaxed) {
+                executeAll(c, dialect.relaxForeignKeyChecks());
+            }
+            deleteChildrenFirst(set, inD);
+            // Restored here only: after a failed statement PostgreSQL refuses every other one until the rollback, so
+            // restoring then would hide the failure behind its own; the rollback undoes PostgreSQL's SET LOCAL, and
+            // release() restores InnoDB's session setting.
+            if (relaxed) {
+                executeAll(c, dialect.restoreForeignKeyChecks());
+                checksRelaxed = false;
             }
             tallied.checkNothingElseDeleted();
             set.counts().forEach((g, rows) -> {

@@ -111,7 +111,8 @@ public interface Dialect {
      * Reads from the database, in one query across every schema, the foreign keys referencing {@code tables} and
      * their DELETE and UPDATE triggers ({@link ForeignKeyCensus}), to prove before {@link #relaxForeignKeyChecks} that
      * the checks protect nothing the plan does not account for. Empty where the database cannot vouch that the
-     * account sees every table of every schema, and by default: the checks then stay on.
+     * account sees every table of every schema, where the account may not relax the checks, and by default: the
+     * checks then stay on.
      */
     default java.util.Optional<ForeignKeyCensus> foreignKeyCensus(java.sql.Connection c,
                                                                   java.util.Collection<TableName> tables,

@@ -3,7 +3,6 @@ package dev.safedelete.sql;
 import dev.safedelete.catalog.CatalogLoader;
 import dev.safedelete.catalog.MariaDbCatalogLoader;
 import dev.safedelete.catalog.MariaDbGrants;
-import dev.safedelete.catalog.Relationship;
 import dev.safedelete.catalog.TableName;
 
 public class MariaDbDialect extends QuotingDialect {
@@ -140,8 +139,7 @@ public class MariaDbDialect extends QuotingDialect {
             return java.util.Optional.of(new ForeignKeyCensus(java.util.List.of(), java.util.Set.of()));
         }
         String pairs = String.join(", ", java.util.Collections.nCopies(tables.size(), "(?, ?)"));
-        var keyColumns = new java.util.TreeMap<String, java.util.TreeMap<Integer, KeyColumn>>();
-        var triggered = new java.util.HashSet<TableName>();
+        var census = new ForeignKeyCensus.Rows();
         try (var ps = c.prepareStatement(CENSUS.formatted(pairs))) {
             if (queryTimeoutSeconds > 0) {
                 ps.setQueryTimeout(queryTimeoutSeconds);
@@ -157,25 +155,15 @@ public class MariaDbDialect extends QuotingDialect {
                 while (rs.next()) {
                     var table = new TableName(rs.getString(2), rs.getString(3));
                     if (rs.getString(1).equals("TRIGGER")) {
-                        triggered.add(table);
+                        census.triggered(table);
                     } else {
-                        keyColumns.computeIfAbsent(Relationship.idOf(table, rs.getString(4)), id -> new java.util.TreeMap<>())
-                                .put(rs.getInt(5), new KeyColumn(table, rs.getString(6),
-                                        new TableName(rs.getString(7), rs.getString(8)), rs.getString(9)));
+                        census.keyColumn(table, rs.getString(4), rs.getInt(5), rs.getString(6),
+                                new TableName(rs.getString(7), rs.getString(8)), rs.getString(9));
                     }
                 }
             }
         }
-        var foreignKeys = keyColumns.entrySet().stream().map(e -> {
-            var inOrder = java.util.List.copyOf(e.getValue().values());
-            return new ForeignKeyCensus.ForeignKey(e.getKey(), inOrder.get(0).child(),
-                    inOrder.stream().map(KeyColumn::childColumn).toList(), inOrder.get(0).parent(),
-                    inOrder.stream().map(KeyColumn::parentColumn).toList());
-        }).toList();
-        return java.util.Optional.of(new ForeignKeyCensus(foreignKeys, triggered));
-    }
-
-    private record KeyColumn(TableName child, String childColumn, TableName parent, String parentColumn) {
+        return java.util.Optional.of(census.census());
     }
 
     @Override
