@@ -191,8 +191,9 @@ public final class PreviewBuilder {
                 if (tally != null) {
                     Relationship r = set.rules().get(tally.relationship()).relationship();
                     out.add(new Step(out.size() + 1, t.qualified(), Outcome.DELETE, tally.rows(), r.id(),
-                            "counted, not listed: deleted by the keys of their " + r.parentTable().qualified()
-                                    + " rows before those go, and the delete must remove exactly the rows counted"));
+                            "counted, not listed: deleted with their " + r.parentTable().qualified()
+                                    + " rows, by those rows' keys or by the database's own ON DELETE CASCADE, and the "
+                                    + "transaction must delete exactly the rows counted"));
                     continue;
                 }
                 String how = c.cyclic()

@@ -108,6 +108,14 @@ public interface Dialect {
     }
 
     /**
+     * Whether switching foreign-key enforcement off would spare the delete phase real work, given the relationships
+     * into the tables it deletes from. By default it would: InnoDB re-checks every deleted parent row by row.
+     */
+    default boolean relaxingPays(List<dev.safedelete.catalog.Relationship> into) {
+        return true;
+    }
+
+    /**
      * Reads from the database, in one query across every schema, the foreign keys referencing {@code tables} and
      * their DELETE and UPDATE triggers ({@link ForeignKeyCensus}), to prove before {@link #relaxForeignKeyChecks} that
      * the checks protect nothing the plan does not account for. Empty where the database cannot vouch that the

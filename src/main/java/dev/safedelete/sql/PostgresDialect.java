@@ -41,6 +41,19 @@ public class PostgresDialect extends QuotingDialect {
         return java.util.List.of("SET LOCAL session_replication_role = origin");
     }
 
+    /**
+     * PostgreSQL's RI trigger finds a deleted parent's children through an index on the child's columns where there
+     * is one, at about the cost of the executor's own deletes; only where a relationship into the deleted tables has
+     * none does it scan the child table once per deleted parent row (measured: 13.5 s for 1,000 parents, against
+     * 0.14 s relaxed). With every relationship indexed, relaxing saves nothing and would keep the executor from
+     * leaving tallied leaf rows to the database's own cascade, the cheapest way to delete them.
+     */
+    @Override
+    public boolean relaxingPays(java.util.List<dev.safedelete.catalog.Relationship> into) {
+        return into.stream().anyMatch(r -> r.source() == dev.safedelete.catalog.Relationship.Source.DATABASE
+                && !r.indexed());
+    }
+
     /** Whether the current role may set {@code session_replication_role}; has_parameter_privilege is 15+. */
     private static final String MAY_SET_REPLICATION_ROLE = """
             select rolsuper or has_parameter_privilege('session_replication_role', 'SET')
