@@ -54,12 +54,21 @@ public final class LeafTallies {
 
     public static Count count(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
                               List<Object[]> parentValues, int timeoutSeconds) throws SQLException {
+        return count(c, dialect, tally, child, r, parentValues, timeoutSeconds, false);
+    }
+
+    /** With {@code lock}, the rows counted stay locked until the transaction ends where the database offers that. */
+    public static Count count(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
+                              List<Object[]> parentValues, int timeoutSeconds, boolean lock) throws SQLException {
         Count total = Count.NONE;
         int batch = dialect.keysPerStatement(r.childColumns().size());
         for (int from = 0; from < parentValues.size(); from += batch) {
             var chunk = parentValues.subList(from, Math.min(parentValues.size(), from + batch));
-            try (PreparedStatement ps = c.prepareStatement(
-                    tally.tally(child.name(), child.primaryKey(), r.childColumns(), chunk.size()))) {
+            String sql = tally.tally(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
+            if (lock) {
+                sql = tally.lockingTally(child.name(), child.primaryKey(), r.childColumns(), chunk.size()).orElse(sql);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 timeout(ps, timeoutSeconds);
                 Bind.tuples(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -71,43 +80,39 @@ public final class LeafTallies {
         return total;
     }
 
-    /** What {@link #delete} removed: the count and hash of the rows it counted, and how many rows its DELETEs removed. */
-    public record Deleted(Count counted, long removed) {
+    /**
+     * What {@link #delete} removed: how many rows, and their hash where the DELETE itself hashes them; null where it
+     * only counts (the rows were locked when the execution tallied them, {@link LeafTally#lockingTally}).
+     */
+    public record Deleted(long rows, BigInteger hash) {
     }
 
-    /**
-     * Deletes the rows a tally stands for, by parent values, batch after batch ({@link LeafTally#delete}): the count
-     * and hash are of exactly the rows deleted, for the caller to hold against the plan's tally.
-     */
+    /** Deletes the rows a tally stands for, by parent values, batch after batch ({@link LeafTally#delete}). */
     public static Deleted delete(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
                                  List<Object[]> parentValues, int timeoutSeconds) throws SQLException {
-        Count counted = Count.NONE;
-        long removed = 0;
+        long rows = 0;
+        BigInteger hash = BigInteger.ZERO;
+        boolean hashed = true;
         int batch = dialect.keysPerStatement(r.childColumns().size());
         for (int from = 0; from < parentValues.size(); from += batch) {
             var chunk = parentValues.subList(from, Math.min(parentValues.size(), from + batch));
-            LeafTally.TalliedDelete sql = tally.delete(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
-            Count n;
-            try (PreparedStatement ps = c.prepareStatement(sql.counted())) {
+            LeafTally.TalliedDelete delete = tally.delete(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
+            try (PreparedStatement ps = c.prepareStatement(delete.sql())) {
                 timeout(ps, timeoutSeconds);
                 Bind.tuples(ps, chunk);
+                if (!delete.countsAndHashes()) {
+                    hashed = false;
+                    rows += ps.executeUpdate();
+                    continue;
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    n = new Count(rs.getLong(1), new BigInteger(rs.getString(2)));
+                    rows += rs.getLong(1);
+                    hash = hash.add(new BigInteger(rs.getString(2)));
                 }
             }
-            counted = counted.plus(n);
-            if (sql.then().isEmpty()) {
-                removed += n.rows();
-                continue;
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.then().get())) {
-                timeout(ps, timeoutSeconds);
-                Bind.tuples(ps, chunk);
-                removed += ps.executeUpdate();
-            }
         }
-        return new Deleted(counted, removed);
+        return new Deleted(rows, hashed ? hash : null);
     }
 
     /**

@@ -221,7 +221,7 @@ public final class Traversal {
         for (Deferred d : reached) {
             List<Object[]> distinctValues = referencedValues(r, d.parentRows());
             LeafTallies.Count n = LeafTallies.count(connection, dialect, tally, child, r, distinctValues,
-                    options.queryTimeoutSeconds());
+                    options.queryTimeoutSeconds(), options.lock());
             counts.add(n);
             values.add(distinctValues);
             total = total.plus(n);

@@ -24,12 +24,21 @@ public interface LeafTally {
     String tally(TableName table, List<String> keyColumns, List<String> matchColumns, int tuples);
 
     /**
-     * Deletes the rows {@link #tally} counts, with the same parameters, and tells which rows went by their count and
-     * hash: {@code counted} answers one row as {@link #tally} does, for exactly the rows then deleted; where it only
-     * counts them (under locks that keep them as they are), {@code then} is the DELETE, which must affect exactly that
-     * many rows.
+     * The same tally, also locking the rows it counts until the transaction ends, so that none can change or leave
+     * before the execution deletes them; empty where locking costs more than the check it saves (PostgreSQL writes
+     * every row it locks).
      */
-    record TalliedDelete(String counted, Optional<String> then) {
+    default Optional<String> lockingTally(TableName table, List<String> keyColumns, List<String> matchColumns,
+                                          int tuples) {
+        return Optional.empty();
+    }
+
+    /**
+     * A DELETE of the rows {@link #tally} counts, with the same parameters. With {@code countsAndHashes} it answers
+     * one row as {@link #tally} does, for exactly the rows it deleted; otherwise it answers an update count, which is
+     * exact only because the execution took its tally with {@link #lockingTally}.
+     */
+    record TalliedDelete(String sql, boolean countsAndHashes) {
     }
 
     TalliedDelete delete(TableName table, List<String> keyColumns, List<String> matchColumns, int tuples);

@@ -46,10 +46,10 @@ public class MariaDbDialect extends QuotingDialect {
     /**
      * Counts with a 64-bit hash per key built from two CRC32s (of the key's text and of its reverse: CRC32 alone is 32
      * bits, and a CRC of a text with a suffix is a function of the text's CRC), summed as DECIMAL, exact and
-     * order-independent. The delete first counts the rows under exclusive locks ({@code FOR UPDATE}, through the
-     * foreign key's index, which InnoDB always has), so that none can change, leave or join (a row joining must
-     * check its parent, which the executor holds locked) before the DELETE, which must then remove exactly as many.
-     * MariaDB keeps no per-transaction count of deleted rows.
+     * order-independent. Execution counts the rows under exclusive locks ({@code FOR UPDATE}, through the foreign
+     * key's index, which InnoDB always has), so that none can change, leave or join (a row joining must check its
+     * parent, which the executor holds locked) before the DELETE, which must then remove exactly as many. MariaDB keeps
+     * no per-transaction count of deleted rows.
      */
     @Override
     public java.util.Optional<LeafTally> leafTally() {
@@ -68,11 +68,16 @@ public class MariaDbDialect extends QuotingDialect {
             }
 
             @Override
+            public java.util.Optional<String> lockingTally(TableName table, java.util.List<String> keyColumns,
+                                                           java.util.List<String> matchColumns, int tuples) {
+                return java.util.Optional.of(tally(table, keyColumns, matchColumns, tuples) + forUpdate());
+            }
+
+            @Override
             public TalliedDelete delete(TableName table, java.util.List<String> keyColumns,
                                         java.util.List<String> matchColumns, int tuples) {
-                return new TalliedDelete(tally(table, keyColumns, matchColumns, tuples) + forUpdate(),
-                        java.util.Optional.of("DELETE FROM " + table(table) + " WHERE "
-                                + keyPredicate(matchColumns, tuples)));
+                return new TalliedDelete("DELETE FROM " + table(table) + " WHERE " + keyPredicate(matchColumns, tuples),
+                        false);
             }
         });
     }

@@ -191,7 +191,7 @@ public class PostgresDialect extends QuotingDialect {
                                         java.util.List<String> matchColumns, int tuples) {
                 return new TalliedDelete("WITH gone AS (DELETE FROM " + table(table) + " WHERE "
                         + keyPredicate(matchColumns, tuples) + " RETURNING " + columnList(keyColumns) + ") SELECT "
-                        + countAndHash(keyColumns) + " FROM gone", java.util.Optional.empty());
+                        + countAndHash(keyColumns) + " FROM gone", true);
             }
 
             @Override
