@@ -235,36 +235,20 @@ public class DeletePlanResource {
             return;
         }
         boolean update = step.action() != Outcome.DELETE;
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            private final List<Object[]> batch = new ArrayList<>();
-            private String head;
-            private List<String> keyColumns;
-
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                boolean wanted = update
-                        ? s.kind().equals("UPDATE") && s.relationship().equals(step.relationship())
-                        : s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().qualified().equals(step.table());
-                if (wanted) {
-                    Optional<Table> table = catalog.flatMap(c -> c.table(s.table()));
-                    keyColumns = table.map(Table::primaryKey).orElse(genericColumns(s.arity()));
-                    head = update ? "UPDATE " + dialect.table(s.table()) + " SET " + table.map(t -> dialect.setColumns(t,
-                            s.columns(), step.action() == Outcome.SET_DEFAULT)).orElse("/* " + s.table()
-                            + " is no longer in the catalog */") + " WHERE "
-                            : "DELETE FROM " + dialect.table(s.table()) + " WHERE ";
-                }
-                return wanted;
+        appendBatched(sql, stored, dialect, s -> {
+            boolean wanted = update
+                    ? s.kind().equals("UPDATE") && s.relationship().equals(step.relationship())
+                    : s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().qualified().equals(step.table());
+            if (!wanted) {
+                return Optional.empty();
             }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                batch.add(key);
-                if (batch.size() == dialect.keysPerStatement(key.length) || position == s.size() - 1) {
-                    sql.append(head).append(SqlLiterals.keyPredicate(dialect, keyColumns, batch)).append(";\n");
-                    batch.clear();
-                }
-                return true;
-            }
+            Optional<Table> table = catalog.flatMap(c -> c.table(s.table()));
+            String head = update ? "UPDATE " + dialect.table(s.table()) + " SET " + table.map(t -> dialect.setColumns(t,
+                    s.columns(), step.action() == Outcome.SET_DEFAULT)).orElse("/* " + s.table()
+                    + " is no longer in the catalog */") + " WHERE "
+                    : "DELETE FROM " + dialect.table(s.table()) + " WHERE ";
+            return Optional.of(new Batched(head, table.map(Table::primaryKey).orElse(genericColumns(s.arity())),
+                    key -> key));
         });
     }
 
@@ -283,20 +267,35 @@ public class DeletePlanResource {
         }
         Relationship r = found.get();
         Table parent = parentTable.get();
-        String head = "DELETE FROM " + dialect.table(r.childTable()) + " WHERE ";
+        var statement = new Batched("DELETE FROM " + dialect.table(r.childTable()) + " WHERE ", r.childColumns(),
+                key -> dev.safedelete.plan.LeafTallies.referencedValues(r, parent, List.<Object[]>of(key)).get(0));
+        appendBatched(sql, stored, dialect, s -> s.kind().equals("GROUP") && s.outcome().equals("DELETE")
+                && s.table().equals(parent.name()) ? Optional.of(statement) : Optional.empty());
+    }
+
+    /** Statements {@code head} + a key predicate on {@code columns}, over the keys of a section, each mapped first. */
+    private record Batched(String head, List<String> columns, java.util.function.UnaryOperator<Object[]> key) {
+    }
+
+    /** One statement per batch of the executor's size, for each stored section {@code statementFor} answers. */
+    private void appendBatched(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
+                               java.util.function.Function<AffectedKeys.Section, Optional<Batched>> statementFor) {
         AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
             private final List<Object[]> batch = new ArrayList<>();
+            private Batched statement;
 
             @Override
             public boolean section(AffectedKeys.Section s) {
-                return s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().equals(parent.name());
+                statement = statementFor.apply(s).orElse(null);
+                return statement != null;
             }
 
             @Override
             public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                batch.addAll(dev.safedelete.plan.LeafTallies.referencedValues(r, parent, List.<Object[]>of(key)));
-                if (batch.size() == dialect.keysPerStatement(r.childColumns().size()) || position == s.size() - 1) {
-                    sql.append(head).append(SqlLiterals.keyPredicate(dialect, r.childColumns(), batch)).append(";\n");
+                batch.add(statement.key().apply(key));
+                if (batch.size() == dialect.keysPerStatement(statement.columns().size()) || position == s.size() - 1) {
+                    sql.append(statement.head()).append(SqlLiterals.keyPredicate(dialect, statement.columns(), batch))
+                            .append(";\n");
                     batch.clear();
                 }
                 return true;

@@ -61,9 +61,7 @@ public final class LeafTallies {
     public static Count count(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
                               List<Object[]> parentValues, int timeoutSeconds, boolean lock) throws SQLException {
         Count total = Count.NONE;
-        int batch = dialect.keysPerStatement(r.childColumns().size());
-        for (int from = 0; from < parentValues.size(); from += batch) {
-            var chunk = parentValues.subList(from, Math.min(parentValues.size(), from + batch));
+        for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
             String sql = tally.tally(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
             if (lock) {
                 sql = tally.lockingTally(child.name(), child.primaryKey(), r.childColumns(), chunk.size()).orElse(sql);
@@ -93,9 +91,7 @@ public final class LeafTallies {
         long rows = 0;
         BigInteger hash = BigInteger.ZERO;
         boolean hashed = true;
-        int batch = dialect.keysPerStatement(r.childColumns().size());
-        for (int from = 0; from < parentValues.size(); from += batch) {
-            var chunk = parentValues.subList(from, Math.min(parentValues.size(), from + batch));
+        for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
             LeafTally.TalliedDelete delete = tally.delete(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
             try (PreparedStatement ps = c.prepareStatement(delete.sql())) {
                 timeout(ps, timeoutSeconds);
@@ -121,12 +117,10 @@ public final class LeafTallies {
      */
     public static void keys(Connection c, Dialect dialect, Table child, Relationship r, List<Object[]> parentValues,
                             int timeoutSeconds, long limit, KeySink sink) throws SQLException {
-        int batch = dialect.keysPerStatement(r.childColumns().size());
         String head = "SELECT " + dialect.columnList(child.primaryKey()) + " FROM " + dialect.table(child.name())
                 + " WHERE ";
         String tail = " ORDER BY " + dialect.columnList(child.primaryKey()) + (limit < Long.MAX_VALUE ? " LIMIT " + limit : "");
-        for (int from = 0; from < parentValues.size(); from += batch) {
-            var chunk = parentValues.subList(from, Math.min(parentValues.size(), from + batch));
+        for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
             try (PreparedStatement ps = c.prepareStatement(head + dialect.keyPredicate(r.childColumns(), chunk.size()) + tail)) {
                 timeout(ps, timeoutSeconds);
                 ps.setFetchSize(2000);
@@ -145,6 +139,16 @@ public final class LeafTallies {
                 }
             }
         }
+    }
+
+    /** Parent values in the dialect's bounded batches, one statement each. */
+    private static List<List<Object[]>> chunks(Dialect dialect, Relationship r, List<Object[]> parentValues) {
+        int batch = dialect.keysPerStatement(r.childColumns().size());
+        var out = new ArrayList<List<Object[]>>();
+        for (int from = 0; from < parentValues.size(); from += batch) {
+            out.add(parentValues.subList(from, Math.min(parentValues.size(), from + batch)));
+        }
+        return out;
     }
 
     private static void timeout(PreparedStatement ps, int seconds) throws SQLException {
