@@ -9,6 +9,8 @@ import dev.safedelete.catalog.Table;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.plan.AffectedKeys;
 import dev.safedelete.plan.DeletePlan;
+import dev.safedelete.plan.PlanConfig;
+import dev.safedelete.execute.ExecutionScript;
 import dev.safedelete.plan.Outcome;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.sql.GenericDialect;
@@ -71,6 +73,8 @@ public class DeletePlanResource {
     TargetRegistry registry;
     @Inject
     CatalogCache catalogs;
+    @Inject
+    PlanConfig config;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -207,100 +211,12 @@ public class DeletePlanResource {
         Target target = TargetsResource.require(registry, plan.target());
         Dialect dialect = target.dialect().orElseGet(GenericDialect::new);
         Optional<Catalog> catalog = catalogOf(plan.target());
-        var sql = new StringBuilder();
-        sql.append("-- SafeDelete plan ").append(plan.id()).append(" on target ").append(plan.target())
-                .append(": delete ").append(plan.table()).append(' ').append(plan.keys()).append('\n');
-        sql.append("-- status ").append(plan.status()).append(", mode ").append(plan.mode()).append('\n');
-        if (!plan.blockers().isEmpty()) {
-            sql.append("-- BLOCKED: execution refuses this plan; the statements below are what it would run otherwise\n");
+        if (catalog.isEmpty()) {
+            return "-- SafeDelete plan " + plan.id() + " on target " + plan.target()
+                    + ": the target's catalog cannot be read now, so its statements cannot be built\n";
         }
-        sql.append("BEGIN;\n");
-        sql.append("-- lock the roots and every affected row (SELECT ... FOR UPDATE per relationship), derive the set "
-                + "again and compare it with this plan: any difference rolls back\n");
-        for (DeletePlan.Step step : plan.steps()) {
-            sql.append("-- step ").append(step.order()).append(": ").append(step.action()).append(' ')
-                    .append(step.rows()).append(" row(s) of ").append(step.table())
-                    .append(step.relationship() == null ? "" : " through " + step.relationship())
-                    .append(step.how() == null ? "" : " (" + step.how() + ")").append('\n');
-            appendStatements(sql, stored, dialect, catalog, step);
-        }
-        sql.append("COMMIT;\n");
-        return sql.toString();
-    }
-
-    private void appendStatements(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
-                                  Optional<Catalog> catalog, DeletePlan.Step step) {
-        if (step.action() == Outcome.DELETE && step.relationship() != null) {
-            appendTalliedDelete(sql, stored, dialect, catalog, step);
-            return;
-        }
-        boolean update = step.action() != Outcome.DELETE;
-        appendBatched(sql, stored, dialect, s -> {
-            boolean wanted = update
-                    ? s.kind().equals("UPDATE") && s.relationship().equals(step.relationship())
-                    : s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().qualified().equals(step.table());
-            if (!wanted) {
-                return Optional.empty();
-            }
-            Optional<Table> table = catalog.flatMap(c -> c.table(s.table()));
-            String head = update ? "UPDATE " + dialect.table(s.table()) + " SET " + table.map(t -> dialect.setColumns(t,
-                    s.columns(), step.action() == Outcome.SET_DEFAULT)).orElse("/* " + s.table()
-                    + " is no longer in the catalog */") + " WHERE "
-                    : "DELETE FROM " + dialect.table(s.table()) + " WHERE ";
-            return Optional.of(new Batched(head, table.map(Table::primaryKey).orElse(genericColumns(s.arity())),
-                    key -> key));
-        });
-    }
-
-    /**
-     * A counted leaf group goes by its parents' keys: the statements are read off the parent table's DELETE group,
-     * which the plan lists. (PostgreSQL runs each as a DELETE ... RETURNING whose count and hash are checked, MariaDB
-     * counts under FOR UPDATE first; the plain DELETE is what both amount to.)
-     */
-    private void appendTalliedDelete(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
-                                     Optional<Catalog> catalog, DeletePlan.Step step) {
-        Optional<Relationship> found = catalog.flatMap(c -> c.relationship(step.relationship()));
-        Optional<Table> parentTable = found.flatMap(r -> catalog.flatMap(c -> c.table(r.parentTable())));
-        if (parentTable.isEmpty()) {
-            sql.append("-- ").append(step.relationship()).append(" is no longer in the catalog\n");
-            return;
-        }
-        Relationship r = found.get();
-        Table parent = parentTable.get();
-        var statement = new Batched("DELETE FROM " + dialect.table(r.childTable()) + " WHERE ", r.childColumns(),
-                key -> dev.safedelete.plan.LeafTallies.referencedValues(r, parent, List.<Object[]>of(key)).get(0));
-        appendBatched(sql, stored, dialect, s -> s.kind().equals("GROUP") && s.outcome().equals("DELETE")
-                && s.table().equals(parent.name()) ? Optional.of(statement) : Optional.empty());
-    }
-
-    /** Statements {@code head} + a key predicate on {@code columns}, over the keys of a section, each mapped first. */
-    private record Batched(String head, List<String> columns, java.util.function.UnaryOperator<Object[]> key) {
-    }
-
-    /** One statement per batch of the executor's size, for each stored section {@code statementFor} answers. */
-    private void appendBatched(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
-                               java.util.function.Function<AffectedKeys.Section, Optional<Batched>> statementFor) {
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            private final List<Object[]> batch = new ArrayList<>();
-            private Batched statement;
-
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                statement = statementFor.apply(s).orElse(null);
-                return statement != null;
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                batch.add(statement.key().apply(key));
-                if (batch.size() == dialect.keysPerStatement(statement.columns().size()) || position == s.size() - 1) {
-                    sql.append(statement.head()).append(SqlLiterals.keyPredicate(dialect, statement.columns(), batch))
-                            .append(";\n");
-                    batch.clear();
-                }
-                return true;
-            }
-        });
+        return new ExecutionScript(catalog.get(), dialect, target.dataSource(), config.relaxForeignKeyChecks(),
+                (int) config.executionStatementTimeout().toSeconds()).render(plan, blob(stored));
     }
 
     @POST

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * rows outside D that are updated, and the blockers. Keys are held encoded ({@link KeyCodec}) in {@link KeySet}s.
  * The planner turns it into a preview; the executor derives it again under locks and compares the two.
  */
-public final class AffectedSet {
+public final class AffectedSet implements ChangedRows {
 
     /** One (table, outcome) group of the preview's {@code tables} list. */
     public record Group(TableName table, Outcome outcome) implements Comparable<Group> {
@@ -82,6 +82,13 @@ public final class AffectedSet {
         this.rules = rules;
     }
 
+    @Override
+    public List<Updated> updated() {
+        return updates.stream().map(u -> new Updated(u.rule().relationship(), u.outcome(), u.columns(), u.rows()))
+                .toList();
+    }
+
+    @Override
     public Map<TableName, KeySet> deleted() {
         return Collections.unmodifiableMap(deleted);
     }
@@ -91,7 +98,7 @@ public final class AffectedSet {
         return Collections.unmodifiableMap(groups);
     }
 
-    /** The leaf tables whose deleted rows are counted, not listed, with their tallies. */
+    @Override
     public Map<TableName, Tally> tallies() {
         return Collections.unmodifiableMap(tallies);
     }
@@ -101,18 +108,6 @@ public final class AffectedSet {
         var out = new TreeMap<Group, Long>();
         groups.forEach((g, keys) -> out.put(g, (long) keys.size()));
         tallies.forEach((t, tally) -> out.put(new Group(t, Outcome.DELETE), tally.rows()));
-        return out;
-    }
-
-    /** The tables with rows to delete, listed or tallied. */
-    public List<TableName> deletedTables() {
-        var out = new ArrayList<TableName>();
-        deleted.forEach((t, keys) -> {
-            if (!keys.isEmpty()) {
-                out.add(t);
-            }
-        });
-        out.addAll(tallies.keySet());
         return out;
     }
 

@@ -1,5 +1,7 @@
 package dev.safedelete.plan;
 
+import dev.safedelete.sql.JdbcValues;
+
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,40 +27,9 @@ public final class KeyCodec {
     private KeyCodec() {
     }
 
-    /** The canonical Java form of a JDBC value, used for encoding, binding and JSON. */
+    /** The canonical Java form of a JDBC value, used for encoding, binding and JSON ({@link JdbcValues#normalize}). */
     public static Object normalize(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof BigInteger bi) {
-            return bi.bitLength() < 64 ? (Object) bi.longValue() : new BigDecimal(bi);
-        }
-        if (v instanceof BigDecimal bd) {
-            BigDecimal s = bd.signum() == 0 ? BigDecimal.ZERO : bd.stripTrailingZeros();
-            if (s.scale() <= 0 && s.precision() - s.scale() < 19) {
-                return s.longValueExact();
-            }
-            return s;
-        }
-        if (v instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (v instanceof java.sql.Time t) {
-            return t.toLocalTime();
-        }
-        if (v instanceof Character c) {
-            return c.toString();
-        }
-        return v;
+        return JdbcValues.normalize(v);
     }
 
     public static byte[] encode(Object[] values) {

@@ -128,17 +128,26 @@ public interface Dialect {
         return java.util.Optional.empty();
     }
 
-    /**
-     * One statement deleting rows from several tables at once, for rows that reference each other through NOT NULL
-     * columns: the database checks the constraints at the end of the statement. Empty where the database has no such
-     * statement. Each part is {@code table} with its key columns and the number of key tuples bound, in order.
-     */
-    default java.util.Optional<String> deleteTogether(List<KeyedDelete> parts) {
-        return java.util.Optional.empty();
+    /** How the rows of a cyclic component (a self-reference, or tables referencing each other) are deleted. */
+    enum ComponentDeletion {
+        /** All of them in one statement: the database checks foreign keys at the end of a statement. */
+        ONE_STATEMENT,
+        /** In key batches with foreign-key checks off for the component: the database checks row by row. */
+        RELAXED_BATCHES,
+        /** Rows nothing else references first, round after round: the database checks at once and cannot relax. */
+        PEELED
     }
 
-    /** A DELETE of the rows of {@code table} whose key is one of {@code rows} tuples. */
-    record KeyedDelete(TableName table, List<String> keyColumns, int rows) {
+    default ComponentDeletion componentDeletion() {
+        return checksRowByRow() ? ComponentDeletion.RELAXED_BATCHES : ComponentDeletion.PEELED;
+    }
+
+    /**
+     * The statement of {@link ComponentDeletion#ONE_STATEMENT}: deletes every row of {@code parts} and answers one row
+     * with the rows deleted per part; empty where the keys cannot be bound that way.
+     */
+    default java.util.Optional<SqlStatement> deleteComponent(List<StatementBuilder.ComponentRows> parts) {
+        return java.util.Optional.empty();
     }
 
     /** What a database error means for an execution. */

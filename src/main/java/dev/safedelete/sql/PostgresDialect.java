@@ -146,20 +146,47 @@ public class PostgresDialect extends QuotingDialect {
         }
     }
 
-    /** Data-modifying CTEs: one statement, constraints checked once at its end. */
     @Override
-    public java.util.Optional<String> deleteTogether(java.util.List<KeyedDelete> parts) {
+    public ComponentDeletion componentDeletion() {
+        return ComponentDeletion.ONE_STATEMENT;
+    }
+
+    /**
+     * Data-modifying CTEs, one per table, each naming its keys as one text array per key column cast to the column's
+     * type: one statement whatever the component's size, checked by PostgreSQL once at its end (RESTRICT and NO ACTION
+     * self-references included). Keys without an exact text form (binary) are not bound this way.
+     */
+    @Override
+    public java.util.Optional<SqlStatement> deleteComponent(java.util.List<StatementBuilder.ComponentRows> parts) {
         var sql = new StringBuilder("WITH ");
+        var values = new java.util.ArrayList<Object>();
         for (int i = 0; i < parts.size(); i++) {
-            KeyedDelete p = parts.get(i);
-            sql.append(i == 0 ? "" : ", ").append("d").append(i).append(" AS (DELETE FROM ").append(table(p.table()))
-                    .append(" WHERE ").append(keyPredicate(p.keyColumns(), p.rows())).append(" RETURNING 1)");
+            var part = parts.get(i);
+            var key = part.table().primaryKey();
+            var arrays = new java.util.ArrayList<String>();
+            for (int c = 0; c < key.size(); c++) {
+                var column = part.table().column(key.get(c)).orElseThrow();
+                var texts = new java.util.ArrayList<Object>(part.keys().size());
+                for (Object[] k : part.keys()) {
+                    if (k[c] instanceof byte[]) {
+                        return java.util.Optional.empty();
+                    }
+                    texts.add(k[c] instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(k[c]));
+                }
+                values.add(new SqlArray("text", texts));
+                arrays.add("CAST(? AS text[])::" + column.type() + "[]");
+            }
+            String match = key.size() == 1
+                    ? quote(key.get(0)) + " = ANY(" + arrays.get(0) + ")"
+                    : "(" + columnList(key) + ") IN (SELECT * FROM unnest(" + String.join(", ", arrays) + "))";
+            sql.append(i == 0 ? "" : ", ").append("d").append(i).append(" AS (DELETE FROM ")
+                    .append(table(part.table().name())).append(" WHERE ").append(match).append(" RETURNING 1)");
         }
         sql.append(" SELECT ");
         for (int i = 0; i < parts.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM d").append(i).append(")");
         }
-        return java.util.Optional.of(sql.toString());
+        return java.util.Optional.of(new SqlStatement(sql.toString(), values));
     }
 
     /**

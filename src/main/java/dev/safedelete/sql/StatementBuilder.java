@@ -1,0 +1,111 @@
+package dev.safedelete.sql;
+
+import dev.safedelete.catalog.Table;
+import dev.safedelete.catalog.TableName;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every statement the executor runs against a target, built for one dialect: what runs and what {@code /script} shows
+ * are the same {@link SqlStatement}s. Identifiers come from the catalog and are quoted by the dialect; values are
+ * always bound.
+ */
+public final class StatementBuilder {
+
+    private final Dialect dialect;
+
+    public StatementBuilder(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** How many key tuples of {@code arity} columns one statement names. */
+    public int batchSize(int arity) {
+        return dialect.keysPerStatement(arity);
+    }
+
+    public SqlStatement delete(TableName table, List<String> keyColumns, List<Object[]> keys) {
+        return SqlStatement.of("DELETE FROM " + dialect.table(table) + " WHERE "
+                + dialect.keyPredicate(keyColumns, keys.size()), keys);
+    }
+
+    /** Sets {@code columns} of the rows {@code keys} name to NULL or, with {@code toDefault}, to their defaults. */
+    public SqlStatement update(Table table, List<String> columns, boolean toDefault, List<Object[]> keys) {
+        return SqlStatement.of("UPDATE " + dialect.table(table.name()) + " SET "
+                + dialect.setColumns(table, columns, toDefault) + " WHERE "
+                + dialect.keyPredicate(table.primaryKey(), keys.size()), keys);
+    }
+
+    /** Sets one column of the rows {@code keys} name to NULL: how a ring of rows is opened where nothing else can. */
+    public SqlStatement nullColumn(Table table, String column, List<Object[]> keys) {
+        return SqlStatement.of("UPDATE " + dialect.table(table.name()) + " SET " + dialect.quote(column)
+                + " = NULL WHERE " + dialect.keyPredicate(table.primaryKey(), keys.size()), keys);
+    }
+
+    /** Reads {@code columns} of the rows whose {@code keyColumns} equal one of {@code keys}, locked with {@code lock}. */
+    public SqlStatement select(TableName table, List<String> columns, List<String> keyColumns, List<Object[]> keys,
+                               boolean lock) {
+        return SqlStatement.of("SELECT " + dialect.columnList(columns) + " FROM " + dialect.table(table) + " WHERE "
+                + dialect.keyPredicate(keyColumns, keys.size()) + (lock ? dialect.forUpdate() : ""), keys);
+    }
+
+    /**
+     * The values {@code r}'s child columns hold in the child rows {@code keys} name; with {@code notItself}, leaving out
+     * rows that reference only themselves.
+     */
+    public SqlStatement references(Table child, dev.safedelete.catalog.Relationship r, List<Object[]> keys,
+                                   boolean notItself) {
+        String self = "";
+        if (notItself) {
+            var same = new java.util.ArrayList<String>();
+            for (int i = 0; i < r.childColumns().size(); i++) {
+                same.add(dialect.quote(r.childColumns().get(i)) + " = " + dialect.quote(r.parentColumns().get(i)));
+            }
+            self = " AND NOT (" + String.join(" AND ", same) + ")";
+        }
+        return SqlStatement.of("SELECT " + dialect.columnList(r.childColumns()) + " FROM " + dialect.table(child.name())
+                + " WHERE " + dialect.keyPredicate(child.primaryKey(), keys.size()) + self, keys);
+    }
+
+    public SqlStatement count(TableName table, List<String> keyColumns, List<Object[]> keys) {
+        return SqlStatement.of("SELECT COUNT(*) FROM " + dialect.table(table) + " WHERE "
+                + dialect.keyPredicate(keyColumns, keys.size()), keys);
+    }
+
+    /** A leaf tally's count and hash over the rows matching {@code parentValues}, locking them where it can. */
+    public SqlStatement tally(LeafTally tally, Table child, List<String> matchColumns, List<Object[]> parentValues,
+                              boolean lock) {
+        String sql = tally.tally(child.name(), child.primaryKey(), matchColumns, parentValues.size());
+        if (lock) {
+            sql = tally.lockingTally(child.name(), child.primaryKey(), matchColumns, parentValues.size()).orElse(sql);
+        }
+        return SqlStatement.of(sql, parentValues);
+    }
+
+    /** Deletes a tallied leaf group's rows by their parents' values ({@link LeafTally#delete}). */
+    public TalliedStatement talliedDelete(LeafTally tally, Table child, List<String> matchColumns,
+                                          List<Object[]> parentValues) {
+        LeafTally.TalliedDelete d = tally.delete(child.name(), child.primaryKey(), matchColumns, parentValues.size());
+        return new TalliedStatement(SqlStatement.of(d.sql(), parentValues), d.countsAndHashes());
+    }
+
+    /** A tallied delete and whether it answers the count and hash of what it deleted (else an update count). */
+    public record TalliedStatement(SqlStatement statement, boolean countsAndHashes) {
+    }
+
+    /**
+     * One statement deleting every row of a cyclic component, whatever its size and depth, where the database checks
+     * foreign keys at the end of a statement; answers one row with the rows deleted per part, in order.
+     */
+    public Optional<SqlStatement> deleteComponent(List<ComponentRows> parts) {
+        return dialect.deleteComponent(parts);
+    }
+
+    /** The rows of one table of a component: its key columns with their types, and the keys. */
+    public record ComponentRows(Table table, List<Object[]> keys) {
+    }
+}
