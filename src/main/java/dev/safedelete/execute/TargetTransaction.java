@@ -20,6 +20,7 @@ final class TargetTransaction implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private boolean committed;
+    private int isolation = Connection.TRANSACTION_READ_COMMITTED;
 
     private TargetTransaction(DataSource dataSource, Connection connection, Dialect dialect) {
         this.dataSource = dataSource;
@@ -37,7 +38,11 @@ final class TargetTransaction implements AutoCloseable {
         }
         var tx = new TargetTransaction(dataSource, c, dialect);
         try {
+            tx.isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
+            // each statement sees what others committed before it (InnoDB's default, REPEATABLE READ, would keep
+            // reading the first snapshot, and a re-derivation must see rows that joined since)
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             ForeignKeyEnforcement.run(c, dialect.lockTimeout(lockTimeout));
             return tx;
         } catch (SQLException e) {
@@ -93,6 +98,7 @@ final class TargetTransaction implements AutoCloseable {
                     ForeignKeyEnforcement.run(connection, dialect.restoreForeignKeyChecks());
                 }
                 connection.setAutoCommit(true);
+                connection.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
             try {

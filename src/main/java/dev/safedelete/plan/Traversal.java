@@ -9,9 +9,10 @@ import dev.safedelete.catalog.TableName;
 import dev.safedelete.catalog.TypeFamily;
 import dev.safedelete.plan.AffectedSet.BlockerKey;
 import dev.safedelete.plan.AffectedSet.Group;
-import dev.safedelete.sql.Bind;
 import dev.safedelete.sql.Dialect;
+import dev.safedelete.sql.KeyedStatements;
 import dev.safedelete.sql.LeafTally;
+import dev.safedelete.sql.StatementBuilder;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,13 +51,78 @@ public final class Traversal {
                        long rowLimit, boolean lock, int queryTimeoutSeconds) {
             this(mode, overrides, protectedTables, sampleSize, rowLimit, lock, queryTimeoutSeconds, Long.MAX_VALUE);
         }
+
+        /** Following the rules, nothing protected, 5 samples, no row limit, not locking, no timeout, no tallies. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public Builder toBuilder() {
+            return new Builder().mode(mode).overrides(overrides).protectedTables(protectedTables).sampleSize(sampleSize)
+                    .rowLimit(rowLimit).lock(lock).queryTimeoutSeconds(queryTimeoutSeconds).tallyAbove(tallyAbove);
+        }
+
+        public static final class Builder {
+            private Mode mode = Mode.FOLLOW_RULES;
+            private Map<String, Rule> overrides = Map.of();
+            private Set<TableName> protectedTables = Set.of();
+            private int sampleSize = 5;
+            private long rowLimit = Long.MAX_VALUE;
+            private boolean lock;
+            private int queryTimeoutSeconds;
+            private long tallyAbove = Long.MAX_VALUE;
+
+            public Builder mode(Mode mode) {
+                this.mode = mode;
+                return this;
+            }
+
+            public Builder overrides(Map<String, Rule> overrides) {
+                this.overrides = overrides;
+                return this;
+            }
+
+            public Builder protectedTables(Set<TableName> protectedTables) {
+                this.protectedTables = protectedTables;
+                return this;
+            }
+
+            public Builder sampleSize(int sampleSize) {
+                this.sampleSize = sampleSize;
+                return this;
+            }
+
+            public Builder rowLimit(long rowLimit) {
+                this.rowLimit = rowLimit;
+                return this;
+            }
+
+            /** Read every row {@code FOR UPDATE}: the executor's re-derivation. */
+            public Builder lock(boolean lock) {
+                this.lock = lock;
+                return this;
+            }
+
+            public Builder queryTimeoutSeconds(int seconds) {
+                this.queryTimeoutSeconds = seconds;
+                return this;
+            }
+
+            public Builder tallyAbove(long tallyAbove) {
+                this.tallyAbove = tallyAbove;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(mode, overrides, protectedTables, sampleSize, rowLimit, lock, queryTimeoutSeconds,
+                        tallyAbove);
+            }
+        }
     }
 
     /** Rows of a leaf table reached in {@code round} through {@code relationship}, put off until D is known. */
     private record Deferred(Relationship relationship, List<Object[]> parentRows, int round) {
     }
-
-    private static final int FETCH_SIZE = 2000;
 
     private final Connection connection;
     private final Catalog catalog;
@@ -71,6 +137,11 @@ public final class Traversal {
     private final Map<TableName, List<Deferred>> deferred = new LinkedHashMap<>();
     private final TableName rootTable;
     private LeafTally tally;
+    private final StatementBuilder build;
+    private final KeyedStatements run;
+    /** Per self-reference followed recursively: the parent values already expanded, and the child rows reached. */
+    private final Map<String, KeySet> expandedThrough = new HashMap<>();
+    private final Map<String, KeySet> reachedThrough = new HashMap<>();
     private long affected;
     /** The traversal's round: rows added in round n are n cascading deletes away from a root (by a shortest path). */
     private int round;
@@ -87,6 +158,8 @@ public final class Traversal {
         }
         this.result = new AffectedSet(Map.copyOf(rules));
         this.referencing = catalog.relationshipsByParent();
+        this.build = new StatementBuilder(dialect);
+        this.run = new KeyedStatements(connection, options.queryTimeoutSeconds());
     }
 
     private List<Relationship> referencing(TableName parent) {
@@ -270,6 +343,10 @@ public final class Traversal {
         }
         boolean childHasChildren = !referencing(r.childTable()).isEmpty();
         AffectedSet.Edge edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Edge());
+        if (r.selfReference() && rule.cascades() && dialect.recursiveQueries()) {
+            reachRecursively(r, parentValues, columns, fkAt, edge, next);
+            return;
+        }
         KeySet deleted = deletedOf(r.childTable());
         KeySet waiting = rule.cascades() ? null : candidates.computeIfAbsent(r.id(), k -> new KeySet());
         select(r.childTable(), columns, r.childColumns(), parentValues, row -> {
@@ -298,6 +375,91 @@ public final class Traversal {
                 countAffected();
             }
         });
+    }
+
+    /**
+     * A cascading self-reference followed to any depth at once: one recursive query per batch of parent values that
+     * were not expanded through {@code r} before, instead of one round per level. Every row it returns had its own
+     * children through {@code r} returned too, so its values are expanded; when later rounds reach those rows again
+     * (to follow the table's other relationships), {@code r} is not followed from them a second time. Locking, the
+     * rows found are locked and the query run again until it finds no row not yet locked: then nothing in the
+     * component can change, and no row can join it (it would have to check a locked parent).
+     */
+    private void reachRecursively(Relationship r, List<Object[]> parentValues, List<String> columns, int[] fkAt,
+                                  AffectedSet.Edge edge, Map<TableName, List<Object[]>> next) throws SQLException {
+        KeySet expanded = expandedThrough.computeIfAbsent(r.id(), k -> new KeySet());
+        var fresh = new ArrayList<Object[]>();
+        for (Object[] v : parentValues) {
+            if (expanded.add(KeyCodec.encode(v))) {
+                fresh.add(v);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        RowShape shape = shape(r.childTable());
+        Table child = catalog.table(r.childTable()).orElseThrow();
+        KeySet reached = reachedThrough.computeIfAbsent(r.id(), k -> new KeySet());
+        KeySet deleted = deletedOf(r.childTable());
+        int baseRound = round;
+        List<Object[]> rows = descendants(r, child, columns, fresh);
+        var depths = RecursiveDepths.of(rows, fkAt, row -> shape.referencedBy(r, row), fresh);
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            Object[] own = shape.referencedBy(r, row);
+            if (own != null) {
+                expanded.add(KeyCodec.encode(own));
+                if (Arrays.equals(KeyCodec.encode(RowShape.pick(row, fkAt)), KeyCodec.encode(own))) {
+                    result.selfReferencingRows.merge(r.id(), 1L, Long::sum);
+                }
+            }
+            Object[] pk = shape.primaryKeyOf(row);
+            byte[] key = KeyCodec.encode(pk);
+            if (!reached.add(key)) {
+                continue;
+            }
+            edge.rows++;
+            if (edge.sample.size() < options.sampleSize()) {
+                edge.sample.add(pk);
+            }
+            if (deleted.add(key)) {
+                result.depth = Math.max(result.depth, baseRound - 1 + depths[i]);
+                countAffected();
+                next.computeIfAbsent(r.childTable(), t -> new ArrayList<>())
+                        .add(Arrays.copyOf(row, shape.columns().size()));
+            }
+        }
+    }
+
+    private List<Object[]> descendants(Relationship r, Table child, List<String> columns, List<Object[]> parentValues)
+            throws SQLException {
+        var rows = new ArrayList<Object[]>();
+        KeyedStatements.inBatches(parentValues, dialect.keysPerStatement(r.childColumns().size()), chunk ->
+                run.query(build.descendants(child.name(), r, columns, chunk), rows::add));
+        if (!options.lock()) {
+            return rows;
+        }
+        RowShape shape = shape(child.name());
+        var locked = new KeySet();
+        List<Object[]> current = rows;
+        while (true) {
+            var unlocked = new ArrayList<Object[]>();
+            for (Object[] row : current) {
+                Object[] pk = shape.primaryKeyOf(row);
+                if (!locked.contains(KeyCodec.encode(pk))) {
+                    unlocked.add(pk);
+                }
+            }
+            if (unlocked.isEmpty()) {
+                return current;
+            }
+            select(child.name(), child.primaryKey(), child.primaryKey(), unlocked,
+                    row -> locked.add(KeyCodec.encode(row)));
+            var again = new ArrayList<Object[]>();
+            KeyedStatements.inBatches(parentValues, dialect.keysPerStatement(r.childColumns().size()), chunk ->
+                    run.query(build.descendants(child.name(), r, columns, chunk), again::add));
+            current = again;
+        }
     }
 
     /** The distinct values of {@code parentRows} that {@code r}'s child columns reference; NULLs reference nothing. */
@@ -474,40 +636,14 @@ public final class Traversal {
                 referencing(n)));
     }
 
-    private interface RowSink {
-        void accept(Object[] row) throws SQLException;
-    }
-
     /**
      * Reads {@code columns} of the rows of {@code table} whose {@code keyColumns} equal one of {@code keys}, in bounded
-     * batches: one statement per batch, never one per key.
+     * batches: one statement per batch, never one per key; locked where the derivation locks.
      */
     private void select(TableName table, List<String> columns, List<String> keyColumns, List<Object[]> keys,
-                        RowSink sink) throws SQLException {
-        int batch = dialect.keysPerStatement(keyColumns.size());
-        String head = "SELECT " + dialect.columnList(columns) + " FROM " + dialect.table(table) + " WHERE ";
-        String lock = options.lock() ? dialect.forUpdate() : "";
-        for (int from = 0; from < keys.size(); from += batch) {
-            List<Object[]> chunk = keys.subList(from, Math.min(keys.size(), from + batch));
-            String sql = head + dialect.keyPredicate(keyColumns, chunk.size()) + lock;
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setFetchSize(FETCH_SIZE);
-                if (options.queryTimeoutSeconds() > 0) {
-                    ps.setQueryTimeout(options.queryTimeoutSeconds());
-                }
-                Bind.tuples(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    int n = columns.size();
-                    while (rs.next()) {
-                        Object[] row = new Object[n];
-                        for (int i = 0; i < n; i++) {
-                            row[i] = KeyCodec.normalize(rs.getObject(i + 1));
-                        }
-                        sink.accept(row);
-                    }
-                }
-            }
-        }
+                        KeyedStatements.RowSink sink) throws SQLException {
+        KeyedStatements.inBatches(keys, dialect.keysPerStatement(keyColumns.size()), chunk ->
+                run.query(build.select(table, columns, keyColumns, chunk, options.lock()), sink));
     }
 
     private static Object[] normalized(Object[] key) {

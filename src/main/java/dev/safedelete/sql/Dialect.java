@@ -62,6 +62,14 @@ public interface Dialect {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether the planner may follow a self-reference to any depth in one {@code WITH RECURSIVE ... UNION} query
+     * ({@link StatementBuilder#descendants}) instead of one round per level.
+     */
+    default boolean recursiveQueries() {
+        return false;
+    }
+
     /** Appended to a SELECT to lock the rows it reads until the transaction ends. */
     default String forUpdate() {
         return " FOR UPDATE";

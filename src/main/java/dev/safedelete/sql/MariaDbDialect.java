@@ -12,6 +12,11 @@ public class MariaDbDialect extends QuotingDialect {
     }
 
     @Override
+    public boolean recursiveQueries() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "mariadb";
     }

@@ -11,6 +11,11 @@ public class PostgresDialect extends QuotingDialect {
     }
 
     @Override
+    public boolean recursiveQueries() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "postgresql";
     }

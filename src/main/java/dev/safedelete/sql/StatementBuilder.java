@@ -71,6 +71,25 @@ public final class StatementBuilder {
                 + " WHERE " + dialect.keyPredicate(child.primaryKey(), keys.size()) + self, keys);
     }
 
+    /**
+     * Every row of {@code table} reached from {@code parentValues} through the self-reference {@code r}, at any depth,
+     * in one recursive query: {@code columns} of each, once ({@code UNION}, so a cycle of rows ends too).
+     */
+    public SqlStatement descendants(TableName table, dev.safedelete.catalog.Relationship r, List<String> columns,
+                                    List<Object[]> parentValues) {
+        String cols = dialect.columnList(columns);
+        String prefixed = columns.stream().map(c -> "c." + dialect.quote(c))
+                .collect(java.util.stream.Collectors.joining(", "));
+        var on = new java.util.ArrayList<String>();
+        for (int i = 0; i < r.childColumns().size(); i++) {
+            on.add("c." + dialect.quote(r.childColumns().get(i)) + " = p." + dialect.quote(r.parentColumns().get(i)));
+        }
+        return SqlStatement.of("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT " + cols + " FROM "
+                + dialect.table(table) + " WHERE " + dialect.keyPredicate(r.childColumns(), parentValues.size())
+                + " UNION SELECT " + prefixed + " FROM " + dialect.table(table) + " c JOIN sd_reached p ON "
+                + String.join(" AND ", on) + ") SELECT " + cols + " FROM sd_reached", parentValues);
+    }
+
     public SqlStatement count(TableName table, List<String> keyColumns, List<Object[]> keys) {
         return SqlStatement.of("SELECT COUNT(*) FROM " + dialect.table(table) + " WHERE "
                 + dialect.keyPredicate(keyColumns, keys.size()), keys);
