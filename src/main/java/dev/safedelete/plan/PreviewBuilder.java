@@ -198,12 +198,23 @@ public final class PreviewBuilder {
                 }
                 String how = c.cyclic()
                         ? (c.tables().size() > 1 ? "cycle with " + c.tables() + ": " : "self-reference: ")
-                          + "deleted level by level, deepest rows first"
+                          + componentDeletion()
                         : null;
                 out.add(new Step(out.size() + 1, t.qualified(), Outcome.DELETE, set.deleted().get(t).size(), null, how));
             }
         }
         return out;
+    }
+
+    /** How the executor deletes a cyclic component on this database: never one round per level where it can avoid it. */
+    private String componentDeletion() {
+        return switch (dialect.componentDeletion()) {
+            case ONE_STATEMENT -> "every row deleted together in one statement, whatever the depth (the database "
+                    + "checks foreign keys at the end of a statement)";
+            case RELAXED_BATCHES -> "every row deleted in key batches with foreign-key checks off for them, whatever "
+                    + "the depth (their rows reference each other, and the database checks row by row)";
+            case PEELED -> "deleted level by level, deepest rows first (the database checks each deleted row at once)";
+        };
     }
 
     private List<String> warnings() {
