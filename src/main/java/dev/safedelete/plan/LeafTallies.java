@@ -2,14 +2,13 @@ package dev.safedelete.plan;
 
 import dev.safedelete.catalog.Relationship;
 import dev.safedelete.catalog.Table;
-import dev.safedelete.sql.Bind;
 import dev.safedelete.sql.Dialect;
+import dev.safedelete.sql.KeyedStatements;
 import dev.safedelete.sql.LeafTally;
+import dev.safedelete.sql.StatementBuilder;
 
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,20 +59,12 @@ public final class LeafTallies {
     /** With {@code lock}, the rows counted stay locked until the transaction ends where the database offers that. */
     public static Count count(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
                               List<Object[]> parentValues, int timeoutSeconds, boolean lock) throws SQLException {
+        var run = new KeyedStatements(c, timeoutSeconds);
+        var build = new StatementBuilder(dialect);
         Count total = Count.NONE;
         for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
-            String sql = tally.tally(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
-            if (lock) {
-                sql = tally.lockingTally(child.name(), child.primaryKey(), r.childColumns(), chunk.size()).orElse(sql);
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                timeout(ps, timeoutSeconds);
-                Bind.tuples(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = total.plus(new Count(rs.getLong(1), new BigInteger(rs.getString(2))));
-                }
-            }
+            Object[] row = run.single(build.tally(tally, child, r.childColumns(), chunk, lock));
+            total = total.plus(new Count(((Number) row[0]).longValue(), new BigInteger(row[1].toString())));
         }
         return total;
     }
@@ -88,25 +79,21 @@ public final class LeafTallies {
     /** Deletes the rows a tally stands for, by parent values, batch after batch ({@link LeafTally#delete}). */
     public static Deleted delete(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
                                  List<Object[]> parentValues, int timeoutSeconds) throws SQLException {
+        var run = new KeyedStatements(c, timeoutSeconds);
+        var build = new StatementBuilder(dialect);
         long rows = 0;
         BigInteger hash = BigInteger.ZERO;
         boolean hashed = true;
         for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
-            LeafTally.TalliedDelete delete = tally.delete(child.name(), child.primaryKey(), r.childColumns(), chunk.size());
-            try (PreparedStatement ps = c.prepareStatement(delete.sql())) {
-                timeout(ps, timeoutSeconds);
-                Bind.tuples(ps, chunk);
-                if (!delete.countsAndHashes()) {
-                    hashed = false;
-                    rows += ps.executeUpdate();
-                    continue;
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    rows += rs.getLong(1);
-                    hash = hash.add(new BigInteger(rs.getString(2)));
-                }
+            var delete = build.talliedDelete(tally, child, r.childColumns(), chunk);
+            if (!delete.countsAndHashes()) {
+                hashed = false;
+                rows += run.update(delete.statement());
+                continue;
             }
+            Object[] row = run.changeSingle(delete.statement());
+            rows += ((Number) row[0]).longValue();
+            hash = hash.add(new BigInteger(row[1].toString()));
         }
         return new Deleted(rows, hashed ? hash : null);
     }
@@ -117,26 +104,17 @@ public final class LeafTallies {
      */
     public static void keys(Connection c, Dialect dialect, Table child, Relationship r, List<Object[]> parentValues,
                             int timeoutSeconds, long limit, KeySink sink) throws SQLException {
-        String head = "SELECT " + dialect.columnList(child.primaryKey()) + " FROM " + dialect.table(child.name())
-                + " WHERE ";
-        String tail = " ORDER BY " + dialect.columnList(child.primaryKey()) + (limit < Long.MAX_VALUE ? " LIMIT " + limit : "");
+        var run = new KeyedStatements(c, timeoutSeconds);
+        var build = new StatementBuilder(dialect);
+        boolean[] more = {true};
         for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
-            try (PreparedStatement ps = c.prepareStatement(head + dialect.keyPredicate(r.childColumns(), chunk.size()) + tail)) {
-                timeout(ps, timeoutSeconds);
-                ps.setFetchSize(2000);
-                Bind.tuples(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    int n = child.primaryKey().size();
-                    while (rs.next()) {
-                        Object[] key = new Object[n];
-                        for (int i = 0; i < n; i++) {
-                            key[i] = KeyCodec.normalize(rs.getObject(i + 1));
-                        }
-                        if (!sink.accept(key)) {
-                            return;
-                        }
-                    }
+            run.query(build.orderedKeys(child, r.childColumns(), chunk, limit), key -> {
+                if (more[0]) {
+                    more[0] = sink.accept(key);
                 }
+            });
+            if (!more[0]) {
+                return;
             }
         }
     }
@@ -149,11 +127,5 @@ public final class LeafTallies {
             out.add(parentValues.subList(from, Math.min(parentValues.size(), from + batch)));
         }
         return out;
-    }
-
-    private static void timeout(PreparedStatement ps, int seconds) throws SQLException {
-        if (seconds > 0) {
-            ps.setQueryTimeout(seconds);
-        }
     }
 }

@@ -70,6 +70,11 @@ public interface Dialect {
         return false;
     }
 
+    /** A {@link #recursiveQueries} query as it must run: without a limit on its iterations that would cut it short. */
+    default String unboundedRecursion(String withRecursive) {
+        return withRecursive;
+    }
+
     /** Appended to a SELECT to lock the rows it reads until the transaction ends. */
     default String forUpdate() {
         return " FOR UPDATE";

@@ -16,6 +16,15 @@ public class MariaDbDialect extends QuotingDialect {
         return true;
     }
 
+    /**
+     * MariaDB stops a recursive query after max_recursive_iterations (1,000 by default) without an error, which would
+     * silently cut a deep chain short; the limit is lifted for exactly this statement. UNION ends cycles anyway.
+     */
+    @Override
+    public String unboundedRecursion(String withRecursive) {
+        return "SET STATEMENT max_recursive_iterations = 4294967295 FOR " + withRecursive;
+    }
+
     @Override
     public String name() {
         return "mariadb";

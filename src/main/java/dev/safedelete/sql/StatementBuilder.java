@@ -84,15 +84,23 @@ public final class StatementBuilder {
         for (int i = 0; i < r.childColumns().size(); i++) {
             on.add("c." + dialect.quote(r.childColumns().get(i)) + " = p." + dialect.quote(r.parentColumns().get(i)));
         }
-        return SqlStatement.of("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT " + cols + " FROM "
+        return SqlStatement.of(dialect.unboundedRecursion("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT " + cols + " FROM "
                 + dialect.table(table) + " WHERE " + dialect.keyPredicate(r.childColumns(), parentValues.size())
                 + " UNION SELECT " + prefixed + " FROM " + dialect.table(table) + " c JOIN sd_reached p ON "
-                + String.join(" AND ", on) + ") SELECT " + cols + " FROM sd_reached", parentValues);
+                + String.join(" AND ", on) + ") SELECT " + cols + " FROM sd_reached"), parentValues);
     }
 
     public SqlStatement count(TableName table, List<String> keyColumns, List<Object[]> keys) {
         return SqlStatement.of("SELECT COUNT(*) FROM " + dialect.table(table) + " WHERE "
                 + dialect.keyPredicate(keyColumns, keys.size()), keys);
+    }
+
+    /** The primary keys of the rows of {@code child} matching {@code parentValues}, in key order, at most {@code limit}. */
+    public SqlStatement orderedKeys(Table child, List<String> matchColumns, List<Object[]> parentValues, long limit) {
+        return SqlStatement.of("SELECT " + dialect.columnList(child.primaryKey()) + " FROM " + dialect.table(child.name())
+                + " WHERE " + dialect.keyPredicate(matchColumns, parentValues.size()) + " ORDER BY "
+                + dialect.columnList(child.primaryKey()) + (limit < Long.MAX_VALUE ? " LIMIT " + limit : ""),
+                parentValues);
     }
 
     /** A leaf tally's count and hash over the rows matching {@code parentValues}, locking them where it can. */
