@@ -51,6 +51,7 @@ public final class SchemaGenerator {
 
     // --- a catalog without data ----------------------------------------------------------------------------------
 
+    /** The statements creating a generated catalog, and its relationships in {@link Describe} form. */
     public record Generated(List<String> ddl, Set<String> expected) {
     }
 
@@ -61,6 +62,7 @@ public final class SchemaGenerator {
                           Rule onDelete, Rule onUpdate, boolean deferrable, boolean deferred) {
     }
 
+    /** A catalog of {@code tableCount} tables {@code "Tab <i>"} and {@code relationshipCount} foreign keys in {@code schema}. */
     public static Generated catalog(Kind kind, String schema, long seed, int tableCount, int relationshipCount) {
         var rules = rules(kind);
         var random = new Random(seed);
@@ -134,6 +136,7 @@ public final class SchemaGenerator {
 
     // --- a small schema with data --------------------------------------------------------------------------------
 
+    /** Two to seven small tables with data, and the rows of one of them to delete. */
     public static WithData withData(Kind kind, long seed) {
         return new WithData(kind, seed);
     }
