@@ -3,7 +3,6 @@ package dev.safedelete.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safedelete.testsupport.Eventually;
-import dev.safedelete.testsupport.LocalDatabases;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -186,7 +184,7 @@ class SchemaRealTargetsTest {
 
     @Test
     void refreshOnMariaDbShowsANewTableAndForeignKey() throws SQLException {
-        String db = SchemaTargetsResource.mariaDbDatabase;
+        String db = SchemaTargetsResource.mariaDb.schema();
         given().when().get(MARIA + "/schema").then().statusCode(200)
                 .body("product", equalTo("MariaDB"))
                 .body("tables.name", hasItems(db + ".customers", db + ".orders"))
@@ -297,8 +295,7 @@ class SchemaRealTargetsTest {
 
     /** Runs DDL on the pg target's database, in one transaction (PostgreSQL's DDL is transactional). */
     private static void postgres(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(LocalDatabases.postgresUrl(SchemaTargetsResource.postgresDatabase),
-                LocalDatabases.POSTGRES_USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = SchemaTargetsResource.postgres.connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute(sql);
             c.commit();
@@ -306,8 +303,7 @@ class SchemaRealTargetsTest {
     }
 
     private static void mariaDb(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(LocalDatabases.mariaDbUrl(SchemaTargetsResource.mariaDbDatabase),
-                LocalDatabases.MARIADB_USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = SchemaTargetsResource.mariaDb.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -1,14 +1,11 @@
 package dev.safedelete.api;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-
-import java.util.List;
+import dev.safedelete.testsupport.RealTargets;
 
 /** Real PostgreSQL and MariaDB targets for the schema API; see {@link SchemaTargetsResource}. */
-public class SchemaTargetsProfile implements QuarkusTestProfile {
+public class SchemaTargetsProfile extends RealTargets.Profile {
 
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(SchemaTargetsResource.class));
+    public SchemaTargetsProfile() {
+        super(SchemaTargetsResource.class);
     }
 }

@@ -1,10 +1,9 @@
 package dev.safedelete.api;
 
-import dev.safedelete.testsupport.LocalDatabases;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.safedelete.testdb.ScratchDatabase;
+import dev.safedelete.testsupport.RealTargets;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Two real targets on databases created for this test class and dropped after it:
@@ -16,10 +15,10 @@ import java.util.Map;
  * </ul>
  * The demo is disabled: the service starts with exactly these targets.
  */
-public class SchemaTargetsResource implements QuarkusTestResourceLifecycleManager {
+public class SchemaTargetsResource extends RealTargets {
 
-    static volatile String postgresDatabase;
-    static volatile String mariaDbDatabase;
+    static volatile ScratchDatabase postgres;
+    static volatile ScratchDatabase mariaDb;
 
     private static final List<String> POSTGRES_SCHEMA = List.of(
             "CREATE SCHEMA archive",
@@ -42,42 +41,26 @@ public class SchemaTargetsResource implements QuarkusTestResourceLifecycleManage
                     + "ON DELETE CASCADE)");
 
     @Override
-    public Map<String, String> start() {
-        postgresDatabase = LocalDatabases.uniqueName("schema_api");
-        mariaDbDatabase = LocalDatabases.uniqueName("schema_api");
-        LocalDatabases.createPostgres(postgresDatabase, POSTGRES_SCHEMA);
-        LocalDatabases.createMariaDb(mariaDbDatabase, MARIADB_SCHEMA);
-        String declared = "safedelete.targets.pg.declared-relationships.";
-        return Map.ofEntries(
-                Map.entry("safedelete.demo.enabled", "false"),
-                Map.entry("safedelete.targets.pg.jdbc-url", LocalDatabases.postgresUrl(postgresDatabase)),
-                Map.entry("safedelete.targets.pg.username", LocalDatabases.POSTGRES_USER),
-                Map.entry("safedelete.targets.pg.schemas", "public,archive"),
-                // Valid: archived orders keep their customer by application logic only.
-                Map.entry(declared + "archived_orders_customer_fkey.child-table", "archive.orders"),
-                Map.entry(declared + "archived_orders_customer_fkey.child-columns", "customer_id"),
-                Map.entry(declared + "archived_orders_customer_fkey.parent-table", "public.customers"),
-                Map.entry(declared + "archived_orders_customer_fkey.parent-columns", "id"),
-                Map.entry(declared + "archived_orders_customer_fkey.on-delete", "CASCADE"),
-                // Invalid: no such child table.
-                Map.entry(declared + "ghost_fkey.child-table", "public.ghosts"),
-                Map.entry(declared + "ghost_fkey.child-columns", "customer_id"),
-                Map.entry(declared + "ghost_fkey.parent-table", "public.customers"),
-                Map.entry(declared + "ghost_fkey.parent-columns", "id"),
-                // Invalid: the parent column is not a key.
-                Map.entry(declared + "by_name_fkey.child-table", "archive.orders"),
-                Map.entry(declared + "by_name_fkey.child-columns", "id"),
-                Map.entry(declared + "by_name_fkey.parent-table", "public.customers"),
-                Map.entry(declared + "by_name_fkey.parent-columns", "name"),
-                Map.entry("safedelete.targets.maria.jdbc-url", LocalDatabases.mariaDbUrl(mariaDbDatabase)),
-                Map.entry("safedelete.targets.maria.username", LocalDatabases.MARIADB_USER),
-                Map.entry("safedelete.targets.maria.password", ""),
-                Map.entry("safedelete.targets.maria.schemas", mariaDbDatabase));
+    protected void configure() {
+        postgres = database(ScratchDatabase.Kind.POSTGRESQL, POSTGRES_SCHEMA);
+        mariaDb = database(ScratchDatabase.Kind.MARIADB, MARIADB_SCHEMA);
+        target("pg", postgres);
+        targetProperty("pg", "schemas", "public,archive");
+        // Valid: archived orders keep their customer by application logic only.
+        declared("archived_orders_customer_fkey", "archive.orders", "customer_id", "public.customers", "id");
+        targetProperty("pg", "declared-relationships.archived_orders_customer_fkey.on-delete", "CASCADE");
+        // Invalid: no such child table.
+        declared("ghost_fkey", "public.ghosts", "customer_id", "public.customers", "id");
+        // Invalid: the parent column is not a key.
+        declared("by_name_fkey", "archive.orders", "id", "public.customers", "name");
+        target("maria", mariaDb);
     }
 
-    @Override
-    public void stop() {
-        LocalDatabases.dropPostgres(postgresDatabase);
-        LocalDatabases.dropMariaDb(mariaDbDatabase);
+    private void declared(String name, String childTable, String childColumns, String parentTable, String parentColumns) {
+        String declared = "declared-relationships." + name + ".";
+        targetProperty("pg", declared + "child-table", childTable);
+        targetProperty("pg", declared + "child-columns", childColumns);
+        targetProperty("pg", declared + "parent-table", parentTable);
+        targetProperty("pg", declared + "parent-columns", parentColumns);
     }
 }

@@ -1,11 +1,11 @@
 package dev.safedelete.bench;
 
+import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.CatalogLoader;
 import dev.safedelete.catalog.Describe;
 import dev.safedelete.catalog.JdbcMetadataCatalogLoader;
-import dev.safedelete.catalog.SchemaGenerator;
-import dev.safedelete.catalog.TestDatabase;
+import dev.safedelete.testdb.SchemaGenerator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,14 +30,14 @@ public final class CatalogRefreshBenchmark {
         int tables = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int relationships = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
         for (var kind : kinds) {
-            run(TestDatabase.Kind.valueOf(kind.trim()), tables, relationships);
+            run(BenchTree.kind(kind), tables, relationships);
         }
     }
 
-    private static void run(TestDatabase.Kind kind, int tableCount, int relationshipCount) throws Exception {
-        try (var db = TestDatabase.open(kind)) {
+    private static void run(ScratchDatabase.Kind kind, int tableCount, int relationshipCount) throws Exception {
+        try (var db = ScratchDatabase.create(kind)) {
             var schema = db.newSchema();
-            var generated = SchemaGenerator.generate(SchemaGenerator.Flavour.of(kind), schema, 20_260_101L, tableCount, relationshipCount);
+            var generated = SchemaGenerator.catalog(kind, schema, 20_260_101L, tableCount, relationshipCount);
             long start = System.nanoTime();
             createSchema(db.connection(), generated.ddl());
             System.out.printf("%s: created %d tables, %d relationships in %.1f s%n", kind, tableCount, relationshipCount, seconds(start));

@@ -27,7 +27,7 @@ public final class Describe {
                 r.onDelete(), r.onUpdate(), r.deferrable(), r.initiallyDeferred());
     }
 
-    static String line(TableName child, String constraint, List<String> childColumns, TableName parent,
+    public static String line(TableName child, String constraint, List<String> childColumns, TableName parent,
                        List<String> parentColumns, Rule onDelete, Rule onUpdate, boolean deferrable, boolean deferred) {
         return child.qualified() + "." + constraint + " (" + String.join(", ", childColumns) + ") -> "
                 + parent.qualified() + " (" + String.join(", ", parentColumns) + ") ON DELETE " + onDelete

@@ -1,5 +1,7 @@
 package dev.safedelete.catalog;
 
+import dev.safedelete.testdb.SchemaGenerator;
+import dev.safedelete.testdb.ScratchDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,16 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GeneratedSchemaTest {
 
     static Stream<Arguments> databasesAndSeeds() {
-        return Stream.of(TestDatabase.Kind.values())
+        return Stream.of(ScratchDatabase.Kind.values())
                 .flatMap(kind -> Stream.of(11L, 29L, 4242L).map(seed -> Arguments.of(kind, seed)));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("databasesAndSeeds")
-    void loaderFindsWhatTheGeneratorIntendedAndWhatTheDriverReports(TestDatabase.Kind kind, long seed) throws SQLException {
-        try (var db = TestDatabase.open(kind)) {
+    void loaderFindsWhatTheGeneratorIntendedAndWhatTheDriverReports(ScratchDatabase.Kind kind, long seed) throws SQLException {
+        try (var db = ScratchDatabase.create(kind)) {
             var schema = db.newSchema();
-            var generated = SchemaGenerator.generate(SchemaGenerator.Flavour.of(kind), schema, seed, 30, 45);
+            var generated = SchemaGenerator.catalog(kind, schema, seed, 30, 45);
             db.execute(generated.ddl().toArray(String[]::new));
 
             var catalog = db.load(List.of(schema));

@@ -1,5 +1,6 @@
 package dev.safedelete.catalog;
 
+import dev.safedelete.testdb.ScratchDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class H2CatalogLoaderTest {
 
     /** Builds the shared test schema in {@code s} with a reference from {@code other}; names unquoted where plain. */
-    private static void createSchema(TestDatabase db, String s, String other) throws SQLException {
+    private static void createSchema(ScratchDatabase db, String s, String other) throws SQLException {
         db.execute(
                 "create table %s.\"order\" (id int primary key, \"select\" int, code varchar(20) not null unique, \"Mixed Case\" int default 7)".formatted(s),
                 "create table %1$s.\"Order Lines\" (\"Order Id\" int references %1$s.\"order\"(id) on delete cascade, \"Line No\" int, primary key (\"Order Id\", \"Line No\"))".formatted(s),
@@ -42,9 +43,9 @@ class H2CatalogLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "H2_LOWER"})
-    void readsEveryRelationshipWithColumnsPairedInDeclaredOrder(TestDatabase.Kind kind) throws SQLException {
-        try (var db = TestDatabase.open(kind)) {
+    @EnumSource(value = ScratchDatabase.Kind.class, names = {"H2", "H2_LOWER"})
+    void readsEveryRelationshipWithColumnsPairedInDeclaredOrder(ScratchDatabase.Kind kind) throws SQLException {
+        try (var db = ScratchDatabase.create(kind)) {
             var s = db.folded(db.newSchema());
             var other = db.folded(db.newSchema());
             createSchema(db, s, other);
@@ -74,9 +75,9 @@ class H2CatalogLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "H2_LOWER"})
-    void readsKeysColumnsTriggersAndIndexCoverage(TestDatabase.Kind kind) throws SQLException {
-        try (var db = TestDatabase.open(kind)) {
+    @EnumSource(value = ScratchDatabase.Kind.class, names = {"H2", "H2_LOWER"})
+    void readsKeysColumnsTriggersAndIndexCoverage(ScratchDatabase.Kind kind) throws SQLException {
+        try (var db = ScratchDatabase.create(kind)) {
             var s = db.folded(db.newSchema());
             var other = db.folded(db.newSchema());
             createSchema(db, s, other);
@@ -102,9 +103,9 @@ class H2CatalogLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "H2_LOWER"})
-    void agreesWithJdbcImportedKeysAndWithTheMetadataCrawl(TestDatabase.Kind kind) throws SQLException {
-        try (var db = TestDatabase.open(kind)) {
+    @EnumSource(value = ScratchDatabase.Kind.class, names = {"H2", "H2_LOWER"})
+    void agreesWithJdbcImportedKeysAndWithTheMetadataCrawl(ScratchDatabase.Kind kind) throws SQLException {
+        try (var db = ScratchDatabase.create(kind)) {
             var s = db.folded(db.newSchema());
             var other = db.folded(db.newSchema());
             createSchema(db, s, other);
@@ -119,9 +120,9 @@ class H2CatalogLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "H2_LOWER"})
-    void columnTypesAgreeWithTheDriver(TestDatabase.Kind kind) throws SQLException {
-        try (var db = TestDatabase.open(kind)) {
+    @EnumSource(value = ScratchDatabase.Kind.class, names = {"H2", "H2_LOWER"})
+    void columnTypesAgreeWithTheDriver(ScratchDatabase.Kind kind) throws SQLException {
+        try (var db = ScratchDatabase.create(kind)) {
             var s = db.folded(db.newSchema());
             db.execute("""
                     create table %s.types (a tinyint, b smallint, c integer, d bigint, e numeric(10,2), e2 decimal(5),
@@ -141,9 +142,9 @@ class H2CatalogLoaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.Kind.class, names = {"H2"})
-    void aUserWhoIsNoAdminSeesEveryRelationshipAndIsAssumedAllowedSinceH2HidesItsRights(TestDatabase.Kind kind) throws SQLException {
-        try (var db = TestDatabase.open(kind)) {
+    @EnumSource(value = ScratchDatabase.Kind.class, names = {"H2"})
+    void aUserWhoIsNoAdminSeesEveryRelationshipAndIsAssumedAllowedSinceH2HidesItsRights(ScratchDatabase.Kind kind) throws SQLException {
+        try (var db = ScratchDatabase.create(kind)) {
             var s = db.folded(db.newSchema());
             var other = db.folded(db.newSchema());
             createSchema(db, s, other);

@@ -1,5 +1,6 @@
 package dev.safedelete.catalog;
 
+import dev.safedelete.testdb.ScratchDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The MariaDB loader against databases (its schemas) holding every case the catalog must get right. */
 class MariaDbCatalogLoaderTest {
 
-    TestDatabase db;
+    ScratchDatabase db;
     String s;
     String other;
 
     @BeforeEach
     void createDatabases() throws SQLException {
-        db = TestDatabase.open(TestDatabase.Kind.MARIADB);
+        db = ScratchDatabase.create(ScratchDatabase.Kind.MARIADB);
         s = db.newSchema();
         other = db.newSchema();
         db.execute(
@@ -135,9 +136,8 @@ class MariaDbCatalogLoaderTest {
 
     @Test
     void privilegesComeFromGlobalSchemaTableAndRoleGrants() throws SQLException {
-        var suffix = TestDatabase.randomSuffix();
-        var user = "sd_cat_u_" + suffix;
-        var role = "sd_cat_r_" + suffix;
+        var user = ScratchDatabase.uniqueName("sd_cat_u");
+        var role = ScratchDatabase.uniqueName("sd_cat_r");
         db.execute("create user '%s'@'%%' identified by 'pw'".formatted(user),
                 "create role " + role,
                 "grant select on %s.* to '%s'@'%%'".formatted(s, user),
@@ -146,13 +146,7 @@ class MariaDbCatalogLoaderTest {
                 "grant update on %s.* to %s".formatted(other, role),
                 "grant %s to '%s'@'%%'".formatted(role, user),
                 "set default role %s for '%s'@'%%'".formatted(role, user));
-        db.onClose(() -> {
-            try {
-                db.execute("drop user '%s'@'%%'".formatted(user), "drop role " + role);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        db.onClose(() -> db.execute("drop user '%s'@'%%'".formatted(user), "drop role " + role));
         var asOwner = db.load(List.of(s));
 
         try (var connection = db.connectAs(user, "pw")) {

@@ -1,5 +1,6 @@
 package dev.safedelete.catalog;
 
+import dev.safedelete.testdb.ScratchDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The PostgreSQL loader against a schema that holds every case the catalog must get right. */
 class PostgresCatalogLoaderTest {
 
-    TestDatabase db;
+    ScratchDatabase db;
     String s;
     String other;
 
     @BeforeEach
     void createSchemas() throws SQLException {
-        db = TestDatabase.open(TestDatabase.Kind.POSTGRES);
+        db = ScratchDatabase.create(ScratchDatabase.Kind.POSTGRESQL);
         s = db.newSchema();
         other = db.newSchema();
         db.execute(
@@ -191,19 +192,13 @@ class PostgresCatalogLoaderTest {
 
     @Test
     void aUserWhoOwnsNothingSeesEveryConstraintButMayNotDelete() throws SQLException {
-        var role = "sd_cat_reader_" + TestDatabase.randomSuffix();
+        var role = ScratchDatabase.uniqueName("sd_cat_reader");
         db.execute("create role " + role + " login",
                 "grant usage on schema %s, %s to %s".formatted(s, other, role),
                 "grant select on all tables in schema %s to %s".formatted(s, role),
                 "grant select on all tables in schema %s to %s".formatted(other, role),
                 "grant update on %s.parent to %s".formatted(s, role));
-        db.onClose(() -> {
-            try {
-                db.execute("drop owned by " + role, "drop role " + role);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        db.onClose(() -> db.execute("drop owned by " + role, "drop role " + role));
         var asOwner = db.load(List.of(s));
 
         try (var reader = db.connectAs(role, "")) {

@@ -1,7 +1,6 @@
 package dev.safedelete.execute;
 
 import dev.safedelete.store.PlanStore;
-import dev.safedelete.testsupport.LocalDatabases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,9 +48,7 @@ class ExecutionApiTest {
     PlanStore store;
 
     static Connection connect(String target) throws SQLException {
-        return target.equals("maria")
-                ? DriverManager.getConnection(LocalDatabases.mariaDbUrl(ExecutionTargets.mariaDb), "root", "")
-                : DriverManager.getConnection(LocalDatabases.postgresUrl(ExecutionTargets.postgres), "root", "");
+        return (target.equals("maria") ? ExecutionTargets.mariaDb : ExecutionTargets.postgres).connect();
     }
 
     /** Every row of every table, in key order: equal text means equal data. */
@@ -224,7 +220,7 @@ class ExecutionApiTest {
                 // whichever DELETE reaches the trigger: the executor's own, or the cascade of the customer's
                 ? "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
                         + "AND query LIKE '%DELETE FROM%' AND state = 'active' AND wait_event = 'PgSleep'"
-                : "SELECT id FROM information_schema.processlist WHERE db = '" + ExecutionTargets.mariaDb
+                : "SELECT id FROM information_schema.processlist WHERE db = '" + ExecutionTargets.mariaDb.schema()
                         + "' AND id <> CONNECTION_ID() AND (info LIKE '%slow%' OR info LIKE '%SLEEP%')";
         for (int i = 0; i < 100; i++) {
             try (Connection c = connect(target); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(find)) {

@@ -1,12 +1,10 @@
 package dev.safedelete.execute;
 
-import dev.safedelete.testsupport.LocalDatabases;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.safedelete.testdb.ScratchDatabase;
+import dev.safedelete.testsupport.RealTargets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Targets {@code pg} and {@code maria} on databases created for this run, each holding the same small shop with the
@@ -14,10 +12,10 @@ import java.util.Map;
  * and the failures it must survive: a trigger that raises, a trigger that sleeps. {@code pgro} is the PostgreSQL
  * database again, configured read-only. On PostgreSQL the leaf tables (items, audited, slow) are tallied.
  */
-public class ExecutionTargets implements QuarkusTestResourceLifecycleManager {
+public class ExecutionTargets extends RealTargets {
 
-    static volatile String postgres;
-    static volatile String mariaDb;
+    static volatile ScratchDatabase postgres;
+    static volatile ScratchDatabase mariaDb;
 
     /** Customers 1..20 each own two orders with two items each and a review; tests each use their own customer. */
     static List<String> schema(boolean pg) {
@@ -84,41 +82,23 @@ public class ExecutionTargets implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        postgres = LocalDatabases.uniqueName("exec");
-        mariaDb = LocalDatabases.uniqueName("exec");
-        LocalDatabases.createPostgres(postgres, schema(true));
-        LocalDatabases.createMariaDb(mariaDb, schema(false));
-        return Map.ofEntries(
-                Map.entry("safedelete.demo.enabled", "false"),
-                Map.entry("safedelete.plans.lock-timeout", "1S"),
-                Map.entry("safedelete.plans.execution-statement-timeout", "2S"),
-                // Every leaf group PostgreSQL can count is counted, so that each failure below also happens inside the
-                // database's own cascade of tallied rows.
-                Map.entry("safedelete.plans.tally-above", "0"),
-                Map.entry("safedelete.targets.pg.jdbc-url", LocalDatabases.postgresUrl(postgres)),
-                Map.entry("safedelete.targets.pg.username", LocalDatabases.POSTGRES_USER),
-                Map.entry("safedelete.targets.pg.schemas", "public"),
-                Map.entry("safedelete.targets.pgro.jdbc-url", LocalDatabases.postgresUrl(postgres)),
-                Map.entry("safedelete.targets.pgro.username", LocalDatabases.POSTGRES_USER),
-                Map.entry("safedelete.targets.pgro.schemas", "public"),
-                Map.entry("safedelete.targets.pgro.read-only", "true"),
-                Map.entry("safedelete.targets.maria.jdbc-url", LocalDatabases.mariaDbUrl(mariaDb)),
-                Map.entry("safedelete.targets.maria.username", LocalDatabases.MARIADB_USER),
-                Map.entry("safedelete.targets.maria.password", ""),
-                Map.entry("safedelete.targets.maria.schemas", mariaDb));
+    protected void configure() {
+        postgres = database(ScratchDatabase.Kind.POSTGRESQL, schema(true));
+        mariaDb = database(ScratchDatabase.Kind.MARIADB, schema(false));
+        property("safedelete.plans.lock-timeout", "1S");
+        property("safedelete.plans.execution-statement-timeout", "2S");
+        // Every leaf group PostgreSQL can count is counted, so that each failure below also happens inside the
+        // database's own cascade of tallied rows.
+        property("safedelete.plans.tally-above", "0");
+        target("pg", postgres);
+        target("pgro", postgres);
+        targetProperty("pgro", "read-only", "true");
+        target("maria", mariaDb);
     }
 
-    @Override
-    public void stop() {
-        LocalDatabases.dropPostgres(postgres);
-        LocalDatabases.dropMariaDb(mariaDb);
-    }
-
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ExecutionTargets.class));
+    public static class Profile extends RealTargets.Profile {
+        public Profile() {
+            super(ExecutionTargets.class);
         }
     }
 }

@@ -408,7 +408,7 @@ class PostgresRelaxedChecksTest {
         }
 
         void root(String... statements) throws SQLException {
-            try (Connection c = DriverManager.getConnection(ScratchDatabase.PG_URL, "root", "");
+            try (Connection c = ScratchDatabase.connectToServer(ScratchDatabase.Kind.POSTGRESQL);
                  Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);

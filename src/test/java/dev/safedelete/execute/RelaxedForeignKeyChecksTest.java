@@ -310,7 +310,7 @@ class RelaxedForeignKeyChecksTest {
         }
 
         private void root(String... statements) throws SQLException {
-            try (Connection c = DriverManager.getConnection(ScratchDatabase.MARIADB_URL, "root", "");
+            try (Connection c = ScratchDatabase.connectToServer(ScratchDatabase.Kind.MARIADB);
                  Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);

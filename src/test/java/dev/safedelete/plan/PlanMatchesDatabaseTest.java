@@ -5,7 +5,7 @@ import dev.safedelete.catalog.TableName;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.testdb.PlainDelete;
 import dev.safedelete.testdb.PlannedRows;
-import dev.safedelete.testdb.RandomSchema;
+import dev.safedelete.testdb.SchemaGenerator;
 import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.testdb.ScratchDatabase.Kind;
 import dev.safedelete.testdb.Snapshot;
@@ -36,14 +36,14 @@ class PlanMatchesDatabaseTest {
     static final Map<String, Integer> DIFFERENT_ON_PURPOSE = new TreeMap<>();
 
     static Stream<Arguments> schemas() {
-        return Stream.of(Kind.values()).flatMap(k -> Stream.iterate(1L, s -> s + 1).limit(SCHEMAS_PER_DATABASE)
+        return Stream.of(Kind.POSTGRESQL, Kind.MARIADB, Kind.H2).flatMap(k -> Stream.iterate(1L, s -> s + 1).limit(SCHEMAS_PER_DATABASE)
                 .map(seed -> Arguments.of(k, seed)));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("schemas")
     void planEqualsWhatAPlainDeleteDoes(Kind kind, long seed) throws Exception {
-        var schema = new RandomSchema(seed, kind != Kind.MARIADB);
+        var schema = SchemaGenerator.withData(kind, seed);
         try (var db = ScratchDatabase.create(kind)) {
             Dialect d = db.dialect();
             db.execute(schema.ddlAndData(d));

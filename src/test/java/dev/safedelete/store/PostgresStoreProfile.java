@@ -1,6 +1,6 @@
 package dev.safedelete.store;
 
-import dev.safedelete.testsupport.LocalDatabases;
+import dev.safedelete.testdb.ScratchDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -16,7 +16,7 @@ public class PostgresStoreProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.datasource.db-kind", "postgresql",
-                "quarkus.datasource.username", LocalDatabases.POSTGRES_USER,
+                "quarkus.datasource.username", "root",
                 "quarkus.datasource.password", "");
     }
 
@@ -27,18 +27,17 @@ public class PostgresStoreProfile implements QuarkusTestProfile {
 
     public static class StoreDatabase implements QuarkusTestResourceLifecycleManager {
 
-        private String database;
+        private ScratchDatabase database;
 
         @Override
         public Map<String, String> start() {
-            database = LocalDatabases.uniqueName("store");
-            LocalDatabases.createPostgres(database, List.of());
-            return Map.of("quarkus.datasource.jdbc.url", LocalDatabases.postgresUrl(database));
+            database = ScratchDatabase.ownDatabase(ScratchDatabase.Kind.POSTGRESQL);
+            return Map.of("quarkus.datasource.jdbc.url", database.url());
         }
 
         @Override
         public void stop() {
-            LocalDatabases.dropPostgres(database);
+            database.close();
         }
     }
 }

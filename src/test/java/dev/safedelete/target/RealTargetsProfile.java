@@ -1,14 +1,11 @@
 package dev.safedelete.target;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
-
-import java.util.List;
+import dev.safedelete.testsupport.RealTargets;
 
 /** Real PostgreSQL and MariaDB targets and one that starts DOWN; see {@link RealTargetsResource}. */
-public class RealTargetsProfile implements QuarkusTestProfile {
+public class RealTargetsProfile extends RealTargets.Profile {
 
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(RealTargetsResource.class));
+    public RealTargetsProfile() {
+        super(RealTargetsResource.class);
     }
 }

@@ -1,22 +1,19 @@
 package dev.safedelete.target;
 
-import dev.safedelete.testsupport.LocalDatabases;
+import dev.safedelete.testdb.ScratchDatabase;
+import dev.safedelete.testsupport.RealTargets;
 import dev.safedelete.testsupport.TcpForwarder;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Three real targets: {@code pg} (PostgreSQL), {@code maria} (MariaDB), each on a database created for this run,
  * and {@code flaky}, the same PostgreSQL database behind a {@link TcpForwarder} that is closed when the service
  * starts. The demo is disabled, so the list of targets is exactly these three.
  */
-public class RealTargetsResource implements QuarkusTestResourceLifecycleManager {
+public class RealTargetsResource extends RealTargets {
 
     static volatile TcpForwarder forwarder;
-    static volatile String postgresDatabase;
-    static volatile String mariaDbDatabase;
 
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(60) NOT NULL)",
@@ -26,36 +23,26 @@ public class RealTargetsResource implements QuarkusTestResourceLifecycleManager 
             "INSERT INTO orders VALUES (10, 1), (11, 1), (12, 2)");
 
     @Override
-    public Map<String, String> start() {
-        postgresDatabase = LocalDatabases.uniqueName("targets");
-        mariaDbDatabase = LocalDatabases.uniqueName("targets");
-        LocalDatabases.createPostgres(postgresDatabase, SCHEMA);
-        LocalDatabases.createMariaDb(mariaDbDatabase, SCHEMA);
-        forwarder = new TcpForwarder(LocalDatabases.POSTGRES_HOST, LocalDatabases.POSTGRES_PORT);
-        return Map.ofEntries(
-                Map.entry("safedelete.demo.enabled", "false"),
-                Map.entry("safedelete.target-check-interval", "1s"),
-                Map.entry("safedelete.targets.pg.jdbc-url", LocalDatabases.postgresUrl(postgresDatabase)),
-                Map.entry("safedelete.targets.pg.username", LocalDatabases.POSTGRES_USER),
-                Map.entry("safedelete.targets.pg.schemas", "public"),
-                Map.entry("safedelete.targets.pg.protected-tables", "public.customers, orders"),
-                Map.entry("safedelete.targets.pg.declared-relationships.orders_customer_copy.child-table", "public.orders"),
-                Map.entry("safedelete.targets.pg.declared-relationships.orders_customer_copy.child-columns", "customer_id"),
-                Map.entry("safedelete.targets.pg.declared-relationships.orders_customer_copy.parent-table", "public.customers"),
-                Map.entry("safedelete.targets.pg.declared-relationships.orders_customer_copy.parent-columns", "id"),
-                Map.entry("safedelete.targets.pg.declared-relationships.orders_customer_copy.on-delete", "SET_NULL"),
-                Map.entry("safedelete.targets.maria.jdbc-url", LocalDatabases.mariaDbUrl(mariaDbDatabase)),
-                Map.entry("safedelete.targets.maria.username", LocalDatabases.MARIADB_USER),
-                Map.entry("safedelete.targets.maria.password", ""),
-                Map.entry("safedelete.targets.maria.schemas", mariaDbDatabase),
-                Map.entry("safedelete.targets.maria.read-only", "true"),
-                Map.entry("safedelete.targets.flaky.jdbc-url",
-                        LocalDatabases.postgresUrl("127.0.0.1", forwarder.port(), postgresDatabase)),
-                Map.entry("safedelete.targets.flaky.username", LocalDatabases.POSTGRES_USER),
-                Map.entry("safedelete.targets.flaky.pool.acquisition-timeout", "2s"),
-                Map.entry("safedelete.targets.flaky.pool.login-timeout", "2s"),
-                // Another capability's key under safedelete.*, read by its own mapping (OtherCapabilityConfig).
-                Map.entry("safedelete.some-other-capability.setting", "x"));
+    protected void configure() {
+        var postgres = database(ScratchDatabase.Kind.POSTGRESQL, SCHEMA);
+        var mariaDb = database(ScratchDatabase.Kind.MARIADB, SCHEMA);
+        forwarder = new TcpForwarder("127.0.0.1", 5432);
+        property("safedelete.target-check-interval", "1s");
+        target("pg", postgres);
+        targetProperty("pg", "protected-tables", "public.customers, orders");
+        String declared = "declared-relationships.orders_customer_copy.";
+        targetProperty("pg", declared + "child-table", "public.orders");
+        targetProperty("pg", declared + "child-columns", "customer_id");
+        targetProperty("pg", declared + "parent-table", "public.customers");
+        targetProperty("pg", declared + "parent-columns", "id");
+        targetProperty("pg", declared + "on-delete", "SET_NULL");
+        target("maria", mariaDb);
+        targetProperty("maria", "read-only", "true");
+        connection("flaky", postgres.urlThroughPort(forwarder.port()), postgres);
+        targetProperty("flaky", "pool.acquisition-timeout", "2s");
+        targetProperty("flaky", "pool.login-timeout", "2s");
+        // Another capability's key under safedelete.*, read by its own mapping (OtherCapabilityConfig).
+        property("safedelete.some-other-capability.setting", "x");
     }
 
     @Override
@@ -63,7 +50,6 @@ public class RealTargetsResource implements QuarkusTestResourceLifecycleManager 
         if (forwarder != null) {
             forwarder.close();
         }
-        LocalDatabases.dropPostgres(postgresDatabase);
-        LocalDatabases.dropMariaDb(mariaDbDatabase);
+        super.stop();
     }
 }
