@@ -11,7 +11,7 @@ import dev.safedelete.plan.Traversal;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.sql.SqlStatement;
 import dev.safedelete.testdb.PlannedRows;
-import dev.safedelete.testdb.RandomSchema;
+import dev.safedelete.testdb.SchemaGenerator;
 import dev.safedelete.testdb.ScratchDatabase;
 import dev.safedelete.testdb.ScratchDatabase.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +47,7 @@ class ScriptIsWhatRunsTest {
     @ParameterizedTest(name = "{0} seed {1} {2}")
     @MethodSource("plans")
     void scriptShowsExactlyTheStatementsThatRan(Kind kind, long seed, Mode mode) throws Exception {
-        var schema = new RandomSchema(seed, kind != Kind.MARIADB);
+        var schema = SchemaGenerator.withData(kind, seed);
         try (var db = ScratchDatabase.create(kind)) {
             Dialect d = db.dialect();
             db.execute(schema.ddlAndData(d));
