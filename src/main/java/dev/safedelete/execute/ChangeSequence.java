@@ -139,27 +139,30 @@ public final class ChangeSequence {
     }
 
     private Component component(List<TableName> tables, ChangedRows rows) {
-        var parts = new ArrayList<ComponentRows>();
         var counts = new LinkedHashMap<TableName, Long>();
+        tables.forEach(t -> counts.put(t, (long) rows.deleted().get(t).size()));
+        ComponentDeletion how = statements.dialect().componentDeletion();
+        if (how == ComponentDeletion.ONE_STATEMENT) {
+            var parts = new ArrayList<ComponentRows>();
+            for (TableName t : tables) {
+                Table table = table(t);
+                parts.add(new ComponentRows(table, decode(rows.deleted().get(t), table)));
+            }
+            Optional<SqlStatement> together = statements.deleteComponent(parts);
+            if (together.isPresent()) {
+                return new Component(tables.get(0).qualified(), tables, how, together, counts, List.of());
+            }
+            how = ComponentDeletion.PEELED;
+        }
         var batches = new ArrayList<Keyed>();
         for (TableName t : tables) {
             Table table = table(t);
-            KeySet keys = rows.deleted().get(t);
-            counts.put(t, (long) keys.size());
-            parts.add(new ComponentRows(table, decode(keys, table)));
-            for (List<Object[]> batch : batches(keys, table)) {
+            for (List<Object[]> batch : batches(rows.deleted().get(t), table)) {
                 batches.add(new Keyed(t.qualified(), statements.delete(t, table.primaryKey(), batch), batch.size(),
                         "delete from " + t));
             }
         }
-        ComponentDeletion how = statements.dialect().componentDeletion();
-        Optional<SqlStatement> together = how == ComponentDeletion.ONE_STATEMENT
-                ? statements.deleteComponent(parts) : Optional.empty();
-        if (how == ComponentDeletion.ONE_STATEMENT && together.isEmpty()) {
-            how = ComponentDeletion.PEELED;
-        }
-        return new Component(tables.get(0).qualified(), tables, how, together, counts,
-                how == ComponentDeletion.ONE_STATEMENT ? List.of() : batches);
+        return new Component(tables.get(0).qualified(), tables, how, Optional.empty(), counts, batches);
     }
 
     private Table table(TableName t) {
