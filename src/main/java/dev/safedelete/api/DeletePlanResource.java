@@ -3,18 +3,12 @@ package dev.safedelete.api;
 import dev.safedelete.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.safedelete.catalog.Catalog;
-import dev.safedelete.catalog.Relationship;
-import dev.safedelete.catalog.Table;
-import dev.safedelete.catalog.TableName;
-import dev.safedelete.plan.AffectedKeys;
+import dev.safedelete.execute.ExecutionService;
 import dev.safedelete.plan.DeletePlan;
+import dev.safedelete.plan.DeletePlanService;
 import dev.safedelete.plan.Outcome;
-import dev.safedelete.sql.Dialect;
-import dev.safedelete.sql.GenericDialect;
-import dev.safedelete.target.CatalogCache;
-import dev.safedelete.target.Target;
-import dev.safedelete.target.TargetRegistry;
+import dev.safedelete.plan.PlanRows;
+import dev.safedelete.plan.PlanScript;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,13 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A stored plan: reading it, paging through its rows, its SQL, and confirming it. */
@@ -66,11 +55,11 @@ public class DeletePlanResource {
     @Inject
     DeletePlanService plans;
     @Inject
+    PlanRows planRows;
+    @Inject
+    PlanScript script;
+    @Inject
     ExecutionService executions;
-    @Inject
-    TargetRegistry registry;
-    @Inject
-    CatalogCache catalogs;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -111,74 +100,10 @@ public class DeletePlanResource {
                          @Parameter(description = "DELETE, SET_NULL, SET_DEFAULT or BLOCK") @QueryParam("action") Outcome action,
                          @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") Integer limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw ProblemException.badRequest("invalid-limit", "Invalid limit", "limit: between 1 and 1000",
-                    Map.of("field", "limit"));
-        }
-        int[] from = cursor == null ? new int[]{0, 0} : decodeCursor(cursor);
-        var stored = plans.find(id);
-        Optional<Catalog> catalog = catalogOf(stored.entity().target);
-        var sections = new ArrayList<AffectedKeys.Section>();
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                if (!s.kind().equals("UPDATE") && s.index() >= from[0]
-                        && (action == null || action.name().equals(s.outcome()))
-                        && (table == null || matches(s.table(), table))) {
-                    sections.add(s);
-                }
-                return false;
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                return true;
-            }
-        });
-        var items = new ArrayList<AffectedRow>();
-        String next = null;
-        for (AffectedKeys.Section s : sections) {
-            int start = s.index() == from[0] ? from[1] : 0;
-            if (start >= s.rows()) {
-                continue;
-            }
-            int take = (int) Math.min(size - items.size(), s.rows() - start);
-            if (take == 0) {
-                next = encodeCursor(s.index(), start);
-                break;
-            }
-            List<Object[]> keys = s.kind().equals("TALLY") ? plans.tallyRows(stored, s, start, take)
-                    : groupKeys(stored, s, start, take);
-            keys.forEach(key -> items.add(new AffectedRow(s.table().qualified(), Outcome.valueOf(s.outcome()),
-                    keyObject(catalog, s.table(), key))));
-            if (start + take < s.rows()) {
-                next = encodeCursor(s.index(), start + take);
-                break;
-            }
-        }
-        return new RowsPage(items, next);
-    }
-
-    /** Keys {@code start} to {@code start + take} of a listed section. */
-    private static List<Object[]> groupKeys(DeletePlanService.Stored stored, AffectedKeys.Section section, int start,
-                                            int take) {
-        var out = new ArrayList<Object[]>(take);
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                return s.index() == section.index();
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                if (position >= start) {
-                    out.add(key);
-                }
-                return out.size() < take;
-            }
-        });
-        return out;
+        int size = Paging.limit(limit, 100, 1000);
+        PlanRows.Page page = planRows.page(id, table, action, size, cursor);
+        return new RowsPage(page.items().stream().map(r -> new AffectedRow(r.table(), r.action(), r.key())).toList(),
+                page.nextCursor());
     }
 
     @GET
@@ -202,105 +127,7 @@ public class DeletePlanResource {
     @APIResponse(responseCode = "404", description = "Unknown plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String script(@PathParam("id") UUID id) {
-        var stored = plans.find(id);
-        DeletePlan plan = stored.plan();
-        Target target = TargetsResource.require(registry, plan.target());
-        Dialect dialect = target.dialect().orElseGet(GenericDialect::new);
-        Optional<Catalog> catalog = catalogOf(plan.target());
-        var sql = new StringBuilder();
-        sql.append("-- SafeDelete plan ").append(plan.id()).append(" on target ").append(plan.target())
-                .append(": delete ").append(plan.table()).append(' ').append(plan.keys()).append('\n');
-        sql.append("-- status ").append(plan.status()).append(", mode ").append(plan.mode()).append('\n');
-        if (!plan.blockers().isEmpty()) {
-            sql.append("-- BLOCKED: execution refuses this plan; the statements below are what it would run otherwise\n");
-        }
-        sql.append("BEGIN;\n");
-        sql.append("-- lock the roots and every affected row (SELECT ... FOR UPDATE per relationship), derive the set "
-                + "again and compare it with this plan: any difference rolls back\n");
-        for (DeletePlan.Step step : plan.steps()) {
-            sql.append("-- step ").append(step.order()).append(": ").append(step.action()).append(' ')
-                    .append(step.rows()).append(" row(s) of ").append(step.table())
-                    .append(step.relationship() == null ? "" : " through " + step.relationship())
-                    .append(step.how() == null ? "" : " (" + step.how() + ")").append('\n');
-            appendStatements(sql, stored, dialect, catalog, step);
-        }
-        sql.append("COMMIT;\n");
-        return sql.toString();
-    }
-
-    private void appendStatements(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
-                                  Optional<Catalog> catalog, DeletePlan.Step step) {
-        if (step.action() == Outcome.DELETE && step.relationship() != null) {
-            appendTalliedDelete(sql, stored, dialect, catalog, step);
-            return;
-        }
-        boolean update = step.action() != Outcome.DELETE;
-        appendBatched(sql, stored, dialect, s -> {
-            boolean wanted = update
-                    ? s.kind().equals("UPDATE") && s.relationship().equals(step.relationship())
-                    : s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().qualified().equals(step.table());
-            if (!wanted) {
-                return Optional.empty();
-            }
-            Optional<Table> table = catalog.flatMap(c -> c.table(s.table()));
-            String head = update ? "UPDATE " + dialect.table(s.table()) + " SET " + table.map(t -> dialect.setColumns(t,
-                    s.columns(), step.action() == Outcome.SET_DEFAULT)).orElse("/* " + s.table()
-                    + " is no longer in the catalog */") + " WHERE "
-                    : "DELETE FROM " + dialect.table(s.table()) + " WHERE ";
-            return Optional.of(new Batched(head, table.map(Table::primaryKey).orElse(genericColumns(s.arity())),
-                    key -> key));
-        });
-    }
-
-    /**
-     * A counted leaf group goes by its parents' keys: the statements are read off the parent table's DELETE group,
-     * which the plan lists. (PostgreSQL runs each as a DELETE ... RETURNING whose count and hash are checked, MariaDB
-     * counts under FOR UPDATE first; the plain DELETE is what both amount to.)
-     */
-    private void appendTalliedDelete(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
-                                     Optional<Catalog> catalog, DeletePlan.Step step) {
-        Optional<Relationship> found = catalog.flatMap(c -> c.relationship(step.relationship()));
-        Optional<Table> parentTable = found.flatMap(r -> catalog.flatMap(c -> c.table(r.parentTable())));
-        if (parentTable.isEmpty()) {
-            sql.append("-- ").append(step.relationship()).append(" is no longer in the catalog\n");
-            return;
-        }
-        Relationship r = found.get();
-        Table parent = parentTable.get();
-        var statement = new Batched("DELETE FROM " + dialect.table(r.childTable()) + " WHERE ", r.childColumns(),
-                key -> dev.safedelete.plan.LeafTallies.referencedValues(r, parent, List.<Object[]>of(key)).get(0));
-        appendBatched(sql, stored, dialect, s -> s.kind().equals("GROUP") && s.outcome().equals("DELETE")
-                && s.table().equals(parent.name()) ? Optional.of(statement) : Optional.empty());
-    }
-
-    /** Statements {@code head} + a key predicate on {@code columns}, over the keys of a section, each mapped first. */
-    private record Batched(String head, List<String> columns, java.util.function.UnaryOperator<Object[]> key) {
-    }
-
-    /** One statement per batch of the executor's size, for each stored section {@code statementFor} answers. */
-    private void appendBatched(StringBuilder sql, DeletePlanService.Stored stored, Dialect dialect,
-                               java.util.function.Function<AffectedKeys.Section, Optional<Batched>> statementFor) {
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            private final List<Object[]> batch = new ArrayList<>();
-            private Batched statement;
-
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                statement = statementFor.apply(s).orElse(null);
-                return statement != null;
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                batch.add(statement.key().apply(key));
-                if (batch.size() == dialect.keysPerStatement(statement.columns().size()) || position == s.size() - 1) {
-                    sql.append(statement.head()).append(SqlLiterals.keyPredicate(dialect, statement.columns(), batch))
-                            .append(";\n");
-                    batch.clear();
-                }
-                return true;
-            }
-        });
+        return script.of(id);
     }
 
     @POST
@@ -337,59 +164,6 @@ public class DeletePlanResource {
     @APIResponse(responseCode = "503", description = "The target failed, timed out or went away; rolled back",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExecutionView execute(@PathParam("id") UUID id, ExecutionRequest request) {
-        return executions.execute(id, request);
-    }
-
-    private Optional<Catalog> catalogOf(String target) {
-        try {
-            return registry.find(target).map(t -> catalogs.get(t).catalog());
-        } catch (RuntimeException unreachable) {
-            return Optional.empty();
-        }
-    }
-
-    private static byte[] blob(DeletePlanService.Stored stored) {
-        return stored.entity().affectedKeys;
-    }
-
-    private static boolean matches(TableName t, String given) {
-        return t.qualified().equals(given) || t.name().equals(given)
-                || t.qualified().equalsIgnoreCase(given) || t.name().equalsIgnoreCase(given);
-    }
-
-    private static Map<String, Object> keyObject(Optional<Catalog> catalog, TableName t, Object[] key) {
-        List<String> columns = catalog.flatMap(c -> c.table(t)).map(Table::primaryKey).orElse(genericColumns(key.length));
-        var out = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < key.length; i++) {
-            out.put(i < columns.size() ? columns.get(i) : "c" + (i + 1), key[i]);
-        }
-        return out;
-    }
-
-    private static List<String> genericColumns(int arity) {
-        var out = new ArrayList<String>();
-        for (int i = 1; i <= arity; i++) {
-            out.add("c" + i);
-        }
-        return out;
-    }
-
-    static String encodeCursor(int section, int position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((section + ":" + position).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static int[] decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
-            int[] out = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            if (parts.length != 2 || out[0] < 0 || out[1] < 0) {
-                throw new IllegalArgumentException();
-            }
-            return out;
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid-cursor", "Invalid cursor",
-                    "cursor: not a cursor this service gave out", Map.of("field", "cursor"));
-        }
+        return ExecutionView.of(executions.execute(id, request == null ? null : request.confirmationToken()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.safedelete.api;
+package dev.safedelete.plan;
 
 import dev.safedelete.sql.Dialect;
 
