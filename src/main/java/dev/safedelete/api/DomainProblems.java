@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class DomainProblems {
 
+    private static final String DATA_CHANGED = "The data changed since the preview";
+
     private DomainProblems() {
     }
 
@@ -92,8 +94,6 @@ public final class DomainProblems {
         }
         return Optional.ofNullable(answer);
     }
-
-    private static final String DATA_CHANGED = "The data changed since the preview";
 
     private static String slug(Enum<?> reason) {
         return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
