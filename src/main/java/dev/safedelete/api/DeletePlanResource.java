@@ -3,20 +3,12 @@ package dev.safedelete.api;
 import dev.safedelete.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.safedelete.catalog.Catalog;
-import dev.safedelete.catalog.Relationship;
-import dev.safedelete.catalog.Table;
-import dev.safedelete.catalog.TableName;
-import dev.safedelete.plan.AffectedKeys;
+import dev.safedelete.execute.ExecutionService;
 import dev.safedelete.plan.DeletePlan;
-import dev.safedelete.plan.PlanConfig;
-import dev.safedelete.execute.ExecutionScript;
+import dev.safedelete.plan.DeletePlanService;
 import dev.safedelete.plan.Outcome;
-import dev.safedelete.sql.Dialect;
-import dev.safedelete.sql.GenericDialect;
-import dev.safedelete.target.CatalogCache;
-import dev.safedelete.target.Target;
-import dev.safedelete.target.TargetRegistry;
+import dev.safedelete.plan.PlanRows;
+import dev.safedelete.execute.ScriptService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,13 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A stored plan: reading it, paging through its rows, its SQL, and confirming it. */
@@ -68,13 +55,11 @@ public class DeletePlanResource {
     @Inject
     DeletePlanService plans;
     @Inject
+    PlanRows planRows;
+    @Inject
+    ScriptService script;
+    @Inject
     ExecutionService executions;
-    @Inject
-    TargetRegistry registry;
-    @Inject
-    CatalogCache catalogs;
-    @Inject
-    PlanConfig config;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -115,74 +100,10 @@ public class DeletePlanResource {
                          @Parameter(description = "DELETE, SET_NULL, SET_DEFAULT or BLOCK") @QueryParam("action") Outcome action,
                          @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") Integer limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw ProblemException.badRequest("invalid-limit", "Invalid limit", "limit: between 1 and 1000",
-                    Map.of("field", "limit"));
-        }
-        int[] from = cursor == null ? new int[]{0, 0} : decodeCursor(cursor);
-        var stored = plans.find(id);
-        Optional<Catalog> catalog = catalogOf(stored.entity().target);
-        var sections = new ArrayList<AffectedKeys.Section>();
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                if (!s.kind().equals("UPDATE") && s.index() >= from[0]
-                        && (action == null || action.name().equals(s.outcome()))
-                        && (table == null || matches(s.table(), table))) {
-                    sections.add(s);
-                }
-                return false;
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                return true;
-            }
-        });
-        var items = new ArrayList<AffectedRow>();
-        String next = null;
-        for (AffectedKeys.Section s : sections) {
-            int start = s.index() == from[0] ? from[1] : 0;
-            if (start >= s.rows()) {
-                continue;
-            }
-            int take = (int) Math.min(size - items.size(), s.rows() - start);
-            if (take == 0) {
-                next = encodeCursor(s.index(), start);
-                break;
-            }
-            List<Object[]> keys = s.kind().equals("TALLY") ? plans.tallyRows(stored, s, start, take)
-                    : groupKeys(stored, s, start, take);
-            keys.forEach(key -> items.add(new AffectedRow(s.table().qualified(), Outcome.valueOf(s.outcome()),
-                    keyObject(catalog, s.table(), key))));
-            if (start + take < s.rows()) {
-                next = encodeCursor(s.index(), start + take);
-                break;
-            }
-        }
-        return new RowsPage(items, next);
-    }
-
-    /** Keys {@code start} to {@code start + take} of a listed section. */
-    private static List<Object[]> groupKeys(DeletePlanService.Stored stored, AffectedKeys.Section section, int start,
-                                            int take) {
-        var out = new ArrayList<Object[]>(take);
-        AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                return s.index() == section.index();
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                if (position >= start) {
-                    out.add(key);
-                }
-                return out.size() < take;
-            }
-        });
-        return out;
+        int size = Paging.limit(limit, 100, 1000);
+        PlanRows.Page page = planRows.page(id, table, action, size, cursor);
+        return new RowsPage(page.items().stream().map(r -> new AffectedRow(r.table(), r.action(), r.key())).toList(),
+                page.nextCursor());
     }
 
     @GET
@@ -206,17 +127,7 @@ public class DeletePlanResource {
     @APIResponse(responseCode = "404", description = "Unknown plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String script(@PathParam("id") UUID id) {
-        var stored = plans.find(id);
-        DeletePlan plan = stored.plan();
-        Target target = TargetsResource.require(registry, plan.target());
-        Dialect dialect = target.dialect().orElseGet(GenericDialect::new);
-        Optional<Catalog> catalog = catalogOf(plan.target());
-        if (catalog.isEmpty()) {
-            return "-- SafeDelete plan " + plan.id() + " on target " + plan.target()
-                    + ": the target's catalog cannot be read now, so its statements cannot be built\n";
-        }
-        return new ExecutionScript(catalog.get(), dialect, target.dataSource(), config.relaxForeignKeyChecks(),
-                (int) config.executionStatementTimeout().toSeconds()).render(plan, blob(stored));
+        return script.of(id);
     }
 
     @POST
@@ -253,59 +164,6 @@ public class DeletePlanResource {
     @APIResponse(responseCode = "503", description = "The target failed, timed out or went away; rolled back",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExecutionView execute(@PathParam("id") UUID id, ExecutionRequest request) {
-        return executions.execute(id, request);
-    }
-
-    private Optional<Catalog> catalogOf(String target) {
-        try {
-            return registry.find(target).map(t -> catalogs.get(t).catalog());
-        } catch (RuntimeException unreachable) {
-            return Optional.empty();
-        }
-    }
-
-    private static byte[] blob(DeletePlanService.Stored stored) {
-        return stored.entity().affectedKeys;
-    }
-
-    private static boolean matches(TableName t, String given) {
-        return t.qualified().equals(given) || t.name().equals(given)
-                || t.qualified().equalsIgnoreCase(given) || t.name().equalsIgnoreCase(given);
-    }
-
-    private static Map<String, Object> keyObject(Optional<Catalog> catalog, TableName t, Object[] key) {
-        List<String> columns = catalog.flatMap(c -> c.table(t)).map(Table::primaryKey).orElse(genericColumns(key.length));
-        var out = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < key.length; i++) {
-            out.put(i < columns.size() ? columns.get(i) : "c" + (i + 1), key[i]);
-        }
-        return out;
-    }
-
-    private static List<String> genericColumns(int arity) {
-        var out = new ArrayList<String>();
-        for (int i = 1; i <= arity; i++) {
-            out.add("c" + i);
-        }
-        return out;
-    }
-
-    static String encodeCursor(int section, int position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((section + ":" + position).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static int[] decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
-            int[] out = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            if (parts.length != 2 || out[0] < 0 || out[1] < 0) {
-                throw new IllegalArgumentException();
-            }
-            return out;
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid-cursor", "Invalid cursor",
-                    "cursor: not a cursor this service gave out", Map.of("field", "cursor"));
-        }
+        return ExecutionView.of(executions.execute(id, request == null ? null : request.confirmationToken()));
     }
 }

@@ -4,6 +4,7 @@ import dev.safedelete.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.safedelete.plan.DeletePlan;
+import dev.safedelete.plan.DeletePlanService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -77,7 +78,8 @@ public class DeletePlansResource {
     @APIResponse(responseCode = "503", description = "The target database cannot be reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("target") String target, @Valid @NotNull DeletePlanRequest request) {
-        DeletePlan plan = plans.create(target, request);
+        DeletePlan plan = plans.create(target, new DeletePlanService.Order(request.table(), request.keys(),
+                request.mode(), request.overrides(), request.sampleSize()));
         return Response.created(URI.create("/api/v1/delete-plans/" + plan.id())).entity(plan).build();
     }
 }

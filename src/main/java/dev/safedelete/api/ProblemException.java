@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Thrown anywhere in the service to answer with a problem detail. The {@code slug} becomes the problem type
+ * A problem detail about to be answered, for the HTTP layer only (domain code throws a
+ * {@link dev.safedelete.error.SafeDeleteException}). The {@code slug} becomes the problem type
  * {@code https://safedelete.dev/problems/<slug>}; {@code fields} are written as extra members.
  *
- * <pre>throw ProblemException.notFound("plan-not-found", "No delete plan " + id, Map.of("planId", id));</pre>
+ * <pre>throw ProblemException.badRequest("invalid-limit", "Invalid limit", "limit: between 1 and 100",
+ *         Map.of("field", "limit"));</pre>
  */
 public class ProblemException extends RuntimeException {
 

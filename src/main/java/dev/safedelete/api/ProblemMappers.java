@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.safedelete.error.SafeDeleteException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -47,6 +48,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         return responses.toResponse(e.toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response domain(SafeDeleteException e, HttpServerRequest request) {
+        return DomainProblems.of(e).map(p -> problem(p, request)).orElseGet(() -> unexpected(e, request));
     }
 
     @ServerExceptionMapper

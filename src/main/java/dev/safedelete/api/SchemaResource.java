@@ -4,6 +4,8 @@ import dev.safedelete.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.safedelete.catalog.DependencyTree;
+import dev.safedelete.catalog.RequestedTable;
+import dev.safedelete.catalog.graph.GraphFormat;
 import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
 import dev.safedelete.target.TargetRegistry;
@@ -23,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 
 import static dev.safedelete.api.SchemaExamples.AMBIGUOUS_TABLE;
 import static dev.safedelete.api.SchemaExamples.DEMO_DEPENDENTS;
@@ -72,7 +77,7 @@ public class SchemaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "target down", value = TARGET_UNAVAILABLE)))
     public SchemaView schema(@Parameter(description = "Target name", example = "demo") @PathParam("target") String name) {
-        Target target = TargetsResource.require(registry, name);
+        Target target = registry.require(name);
         return SchemaView.of(target.name(), catalogs.get(target));
     }
 
@@ -94,7 +99,7 @@ public class SchemaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "target down", value = TARGET_UNAVAILABLE)))
     public SchemaView refresh(@Parameter(description = "Target name", example = "demo") @PathParam("target") String name) {
-        Target target = TargetsResource.require(registry, name);
+        Target target = registry.require(name);
         return SchemaView.of(target.name(), catalogs.refresh(target));
     }
 
@@ -128,7 +133,7 @@ public class SchemaResource {
             @Parameter(description = "Target name", example = "demo") @PathParam("target") String name,
             @Parameter(description = "schema.table, or a bare table name when unique", example = "public.employees")
             @PathParam("table") String table) {
-        Target target = TargetsResource.require(registry, name);
+        Target target = registry.require(name);
         var catalog = catalogs.get(target).catalog();
         var root = RequestedTable.require(catalog, target.name(), table);
         return DependentsView.of(DependencyTree.of(catalog, root));
@@ -162,9 +167,25 @@ public class SchemaResource {
             @Parameter(description = "mermaid (default) or dot",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"mermaid", "dot"}, defaultValue = "mermaid"))
             @QueryParam("format") String format) {
-        Target target = TargetsResource.require(registry, name);
+        Target target = registry.require(name);
         // Checked before the catalog is read: a wrong parameter never waits for a database that is slow or away.
-        GraphFormat chosen = GraphFormat.require(format);
+        GraphFormat chosen = graphFormat(format);
         return chosen.render(catalogs.get(target).catalog());
+    }
+
+    /** The format named by {@code ?format=}, mermaid when absent, or a 400 problem naming the parameter. */
+    private static GraphFormat graphFormat(String value) {
+        if (value == null || value.isBlank()) {
+            return GraphFormat.MERMAID;
+        }
+        return GraphFormat.fromParameter(value).orElseThrow(() -> {
+            var allowed = Arrays.stream(GraphFormat.values()).map(GraphFormat::parameterValue).toList();
+            var fields = new LinkedHashMap<String, Object>();
+            fields.put("parameter", "format");
+            fields.put("value", value);
+            fields.put("allowed", allowed);
+            return ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                    "Query parameter 'format' is '" + value + "'; expected one of " + allowed, fields);
+        });
     }
 }

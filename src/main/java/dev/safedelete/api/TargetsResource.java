@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The configured target databases. Other resources under {@code /api/v1/targets/{target}/...} live in their own
@@ -79,14 +78,8 @@ public class TargetsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown target", value = NOT_FOUND)))
     public TargetView get(@Parameter(description = "Target name", example = "demo") @PathParam("target") String name) {
-        Target target = require(registry, name);
+        Target target = registry.require(name);
         target.check();
         return TargetView.of(target);
-    }
-
-    /** The target of that name, or a 404 problem naming it. For every resource under {@code /targets/{target}}. */
-    public static Target require(TargetRegistry registry, String name) {
-        return registry.find(name).orElseThrow(() -> ProblemException.notFound("target-not-found", "Target not found",
-                "No target named '" + name + "'", Map.of("target", name)));
     }
 }

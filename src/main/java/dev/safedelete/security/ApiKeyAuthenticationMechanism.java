@@ -20,8 +20,8 @@ import java.util.Set;
  * is not a valid token (or when no identity provider is configured).
  *
  * <p>Its challenge, sent when a request to {@code /api/**} carries no credentials, is a 401 problem detail with
- * {@code WWW-Authenticate: Bearer}; failures of credentials that were sent are answered the same way by
- * {@link SecurityProblemRoutes}.
+ * {@code WWW-Authenticate: Bearer}; failures of credentials that were sent are answered the same way by the API
+ * layer's failure handler.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -32,7 +32,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     ApiKeys keys;
 
     @Inject
-    SecurityProblems problems;
+    ChallengeResponder problems;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -46,7 +46,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, SecurityProblems.WWW_AUTHENTICATE, "Bearer"));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
     }
 
     /** The challenge with a body: every error of this service is a problem detail, a missing credential too. */

@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,11 +28,11 @@ public class TargetAccess {
         return scope().allows(target);
     }
 
-    /** Throws a 403 problem ({@code type .../forbidden}, with {@code target}) unless the target is allowed. */
+    /** Throws {@link TargetForbiddenException} unless the target is allowed. */
     public void require(String target) {
         if (!allowed(target)) {
-            throw SecurityProblems.forbidden("The principal " + principal().map(p -> "'" + p + "' ").orElse("")
-                    + "may not use target '" + target + "'", Map.of("target", String.valueOf(target)));
+            throw new TargetForbiddenException("The principal " + principal().map(p -> "'" + p + "' ").orElse("")
+                    + "may not use target '" + target + "'", target);
         }
     }
 

@@ -106,7 +106,7 @@ public final class Target {
      * The dialect of a target that is UP now. A target last seen DOWN is checked again first (a lazy re-check), so a
      * caller never waits for the periodic check after the database came back.
      *
-     * @throws TargetUnavailableException (503) when the target still cannot be reached
+     * @throws TargetUnavailableException when the target still cannot be reached
      */
     public Dialect requireDialect() {
         if (!status.up() || dialect == null) {

@@ -85,6 +85,11 @@ public class TargetRegistry {
         return Optional.ofNullable(name == null ? null : targets.get(name));
     }
 
+    /** The target of that name; for every operation on {@code /targets/{target}} or on a plan of a target. */
+    public Target require(String name) {
+        return find(name).orElseThrow(() -> new UnknownTargetException(name));
+    }
+
     /** Every target, sorted by name. */
     public List<Target> all() {
         return List.copyOf(targets.values());

@@ -1,15 +1,13 @@
 package dev.safedelete.target;
 
-import dev.safedelete.api.ProblemException;
+import dev.safedelete.error.SafeDeleteException;
 
 import java.util.Map;
 
-/** The target database cannot be reached (503); carries the reason the last check gave. */
-public class TargetUnavailableException extends ProblemException {
+/** The target database cannot be reached; carries the reason the last check gave. */
+public class TargetUnavailableException extends SafeDeleteException {
 
     public TargetUnavailableException(String target, String reason) {
-        super(503, "target-unavailable", "Target unavailable",
-                "Target '" + target + "' cannot be reached: " + reason,
-                Map.of("target", target));
+        super("Target '" + target + "' cannot be reached: " + reason, Map.of("target", target));
     }
 }

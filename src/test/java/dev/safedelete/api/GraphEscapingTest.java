@@ -1,5 +1,7 @@
 package dev.safedelete.api;
 
+import dev.safedelete.catalog.graph.DotGraph;
+import dev.safedelete.catalog.graph.MermaidGraph;
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.Column;
 import dev.safedelete.catalog.Relationship;

@@ -113,8 +113,9 @@ class RealTargetsTest {
     void requireDialectOfADownTargetIsA503Problem() {
         var thrown = org.junit.jupiter.api.Assertions.assertThrows(TargetUnavailableException.class,
                 () -> registry.find("flaky").orElseThrow().requireDialect());
-        assertEquals(503, thrown.status());
-        assertEquals("target-unavailable", thrown.slug());
+        var problem = dev.safedelete.api.DomainProblems.of(thrown).orElseThrow();
+        assertEquals(503, problem.status());
+        assertEquals("target-unavailable", problem.slug());
     }
 
     @Test

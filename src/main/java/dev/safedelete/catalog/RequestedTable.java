@@ -1,8 +1,4 @@
-package dev.safedelete.api;
-
-import dev.safedelete.catalog.Catalog;
-import dev.safedelete.catalog.TableLookup;
-import dev.safedelete.catalog.TableName;
+package dev.safedelete.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +6,7 @@ import java.util.Map;
 
 /**
  * The table a caller named ({@code schema.table}, or a bare {@code table} when only one schema has it), or the
- * problem that says why there is none: 404 for an unknown table, 400 naming the candidates for an ambiguous one.
- * For every resource that takes a table from a caller.
+ * exception that says why there is none: an unknown table, or an ambiguous name with its candidates.
  */
 public final class RequestedTable {
 
@@ -25,17 +20,15 @@ public final class RequestedTable {
         }
         if (result instanceof TableLookup.Ambiguous ambiguous) {
             var candidates = ambiguous.candidates().stream().map(TableName::qualified).toList();
-            throw ProblemException.badRequest("ambiguous-table", "Ambiguous table",
-                    "Table '" + given + "' exists in several schemas of target '" + target + "': "
-                            + String.join(", ", candidates) + "; name it as schema.table",
+            throw new AmbiguousTableException("Table '" + given + "' exists in several schemas of target '" + target
+                    + "': " + String.join(", ", candidates) + "; name it as schema.table",
                     fields(target, given, candidates));
         }
-        throw ProblemException.notFound("table-not-found", "Table not found",
-                "Target '" + target + "' has no table '" + given + "'",
+        throw new UnknownTableException("Target '" + target + "' has no table '" + given + "'",
                 fields(target, given, null));
     }
 
-    /** The problem's own members, in a stable order: target, table, then the candidates when there are some. */
+    /** The facts of the failure, in a stable order: target, table, then the candidates when there are some. */
     private static Map<String, Object> fields(String target, String given, List<String> candidates) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("target", target);

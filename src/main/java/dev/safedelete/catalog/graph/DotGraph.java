@@ -1,4 +1,4 @@
-package dev.safedelete.api;
+package dev.safedelete.catalog.graph;
 
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.Relationship;
@@ -18,12 +18,12 @@ import dev.safedelete.catalog.Relationship;
  * }
  * </pre>
  */
-final class DotGraph {
+public final class DotGraph {
 
     private DotGraph() {
     }
 
-    static String render(Catalog catalog) {
+    public static String render(Catalog catalog) {
         var nodes = new GraphNodes(catalog);
         var out = new StringBuilder("digraph schema {\n    rankdir=LR;\n    node [shape=box];\n");
         nodes.all().forEach((table, id) -> out.append("    ").append(id)

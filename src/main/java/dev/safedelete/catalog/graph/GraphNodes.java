@@ -1,4 +1,4 @@
-package dev.safedelete.api;
+package dev.safedelete.catalog.graph;
 
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.TableName;

@@ -1,22 +1,17 @@
-package dev.safedelete.api;
+package dev.safedelete.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.Relationship;
+import dev.safedelete.catalog.RequestedTable;
 import dev.safedelete.catalog.Rule;
 import dev.safedelete.catalog.Table;
 import dev.safedelete.catalog.TableLookup;
 import dev.safedelete.catalog.TableName;
-import dev.safedelete.plan.AffectedKeys;
-import dev.safedelete.plan.AffectedSet;
-import dev.safedelete.plan.DeletePlan;
-import dev.safedelete.plan.Mode;
-import dev.safedelete.plan.PlanConfig;
-import dev.safedelete.plan.PlanStatus;
-import dev.safedelete.plan.PreviewBuilder;
-import dev.safedelete.plan.Traversal;
+import dev.safedelete.error.InvalidRequestException;
+import dev.safedelete.error.InvalidRequestException.Reason;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.store.DeletePlanEntity;
 import dev.safedelete.store.PlanStore;
@@ -39,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,17 +58,22 @@ public class DeletePlanService {
     @Inject
     TargetAccess access;
 
-    /** A stored plan with its parsed preview and the catalog of its target. */
+    /** A stored plan with its parsed preview. */
     public record Stored(DeletePlanEntity entity, DeletePlan plan) {
     }
 
-    public DeletePlan create(String targetName, DeletePlanRequest request) {
-        Target target = TargetsResource.require(registry, targetName);
+    /** What the caller asked to delete, as sent: table and keys are checked against the catalog here. */
+    public record Order(String table, List<Map<String, Object>> keys, Mode mode, Map<String, Rule> overrides,
+                        Integer sampleSize) {
+    }
+
+    public DeletePlan create(String targetName, Order request) {
+        Target target = registry.require(targetName);
         Dialect dialect = target.requireDialect();
         Catalog catalog = catalogs.get(target).catalog();
         Table table = table(catalog, target.name(), request.table());
         if (request.keys().size() > config.maxKeys()) {
-            throw ProblemException.badRequest("too-many-keys", "Too many keys",
+            throw new InvalidRequestException(Reason.TOO_MANY_KEYS,
                     "keys: at most " + config.maxKeys() + " keys per plan, got " + request.keys().size(),
                     Map.of("field", "keys", "max", config.maxKeys()));
         }
@@ -86,9 +87,7 @@ public class DeletePlanService {
                 options(target, catalog, mode, overrides, sampleSize, false, config.planningStatementTimeout().toSeconds()));
         if (!set.missingRoots().isEmpty()) {
             var missing = set.missingRoots().stream().map(k -> PreviewBuilder.keyObject(table, k)).toList();
-            throw ProblemException.notFound("rows-not-found", "Rows not found",
-                    missing.size() + " of the keys match no row of " + table.name().qualified() + ": " + missing,
-                    Map.of("field", "keys", "missingKeys", missing));
+            throw new RowsNotFoundException(table.name().qualified(), missing);
         }
         Instant now = Instant.now();
         UUID id = UUID.randomUUID();
@@ -121,8 +120,7 @@ public class DeletePlanService {
     public Stored find(UUID id) {
         // A plan of a target the principal may not use is answered as if it did not exist.
         DeletePlanEntity entity = store.findPlan(id).filter(p -> access.allowed(p.target))
-                .orElseThrow(() -> ProblemException.notFound("plan-not-found",
-                        "Plan not found", "No delete plan with id " + id, Map.of("planId", id)));
+                .orElseThrow(() -> new PlanNotFoundException(id));
         if ((entity.status.equals("READY") || entity.status.equals("BLOCKED")) && entity.expiresAt.isBefore(Instant.now())) {
             store.transitionPlan(id, entity.status, "EXPIRED");
             entity.status = "EXPIRED";
@@ -165,16 +163,16 @@ public class DeletePlanService {
     /**
      * Lists the keys a TALLY section of a stored plan stands for, read live (the plan counted them, it did not keep
      * them), after checking in the same snapshot that they are still exactly the rows the plan counted: otherwise
-     * 409, as an execution would refuse the plan. Skips {@code skip} keys and gives at most {@code max}.
+     * plan drift, as an execution would refuse the plan. Skips {@code skip} keys and gives at most {@code max}.
      */
     List<Object[]> tallyRows(Stored stored, AffectedKeys.Section tally, long skip, int max) {
-        Target target = TargetsResource.require(registry, stored.entity().target);
+        Target target = registry.require(stored.entity().target);
         Dialect dialect = target.requireDialect();
         Catalog catalog = catalogs.get(target).catalog();
         var leafTally = dialect.leafTally();
         Relationship r = catalog.relationship(tally.relationship()).orElse(null);
         if (r == null || leafTally.isEmpty() || catalog.table(tally.table()).isEmpty()) {
-            throw ProblemException.conflict("plan-drift", "The schema changed since the preview",
+            throw new PlanDriftException(PlanDriftException.Changed.SCHEMA,
                     "the rows of " + tally.table().qualified() + " were counted through " + tally.relationship()
                             + ", which the target's catalog no longer has; make a new plan", Map.of());
         }
@@ -193,12 +191,12 @@ public class DeletePlanService {
                 return true;
             }
         });
-        var values = dev.safedelete.plan.LeafTallies.referencedValues(r, parent, parentKeys);
+        var values = LeafTallies.referencedValues(r, parent, parentKeys);
         int timeout = (int) config.planningStatementTimeout().toSeconds();
         return inSnapshot(target, dialect, c -> {
-            var now = dev.safedelete.plan.LeafTallies.count(c, dialect, leafTally.get(), child, r, values, timeout);
+            var now = LeafTallies.count(c, dialect, leafTally.get(), child, r, values, timeout);
             if (now.rows() != tally.rows() || !now.hash().equals(tally.hash())) {
-                throw ProblemException.conflict("plan-drift", "The data changed since the preview",
+                throw new PlanDriftException(PlanDriftException.Changed.DATA,
                         "the rows of " + child.name().qualified() + " the plan counted have changed ("
                                 + tally.rows() + " planned, " + now.rows() + " now); an execution would refuse "
                                 + "this plan, make a new one",
@@ -207,7 +205,7 @@ public class DeletePlanService {
             }
             var out = new java.util.ArrayList<Object[]>();
             long[] seen = {0};
-            dev.safedelete.plan.LeafTallies.keys(c, dialect, child, r, values, timeout, Long.MAX_VALUE, key -> {
+            LeafTallies.keys(c, dialect, child, r, values, timeout, Long.MAX_VALUE, key -> {
                 if (seen[0]++ >= skip) {
                     out.add(key);
                 }
@@ -217,23 +215,32 @@ public class DeletePlanService {
         });
     }
 
+    /** The catalog of a plan's target if it can be had now; a plan is still readable without it. */
+    public Optional<Catalog> catalogIfReachable(String target) {
+        try {
+            return registry.find(target).map(t -> catalogs.get(t).catalog());
+        } catch (RuntimeException unreachable) {
+            return Optional.empty();
+        }
+    }
+
     private RuntimeException planningFailed(Target target, Dialect dialect, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("22") || state.equals("42883") || state.equals("42804")) {
-            return ProblemException.badRequest("invalid-key", "Invalid key",
-                    "keys: a value does not fit its column: " + e.getMessage(), Map.of("field", "keys"));
+            return new InvalidRequestException(Reason.INVALID_KEY, "keys",
+                    "keys: a value does not fit its column: " + e.getMessage());
         }
         return switch (dialect.classify(e)) {
-            case STATEMENT_TIMEOUT -> new ProblemException(503, "planning-timeout", "Planning timed out",
+            case STATEMENT_TIMEOUT -> new PlanningFailedException(PlanningFailedException.Reason.TIMEOUT,
                     "a planning statement ran past " + config.planningStatementTimeout().toSeconds() + " s", Map.of());
             case CONNECTION_LOST -> new TargetUnavailableException(target.name(), e.getMessage());
-            default -> new ProblemException(503, "target-error", "Target database error",
+            default -> new PlanningFailedException(PlanningFailedException.Reason.TARGET_ERROR,
                     "the target refused a planning query: " + e.getMessage(), Map.of("target", target.name()));
         };
     }
 
     /** The options that make a derivation of this plan; the executor uses the same ones, with locking. */
-    Traversal.Options options(Target target, Catalog catalog, Mode mode, Map<String, Rule> overrides, int sampleSize,
+    public Traversal.Options options(Target target, Catalog catalog, Mode mode, Map<String, Rule> overrides, int sampleSize,
                               boolean lock, long timeoutSeconds) {
         Set<TableName> protectedTables = new LinkedHashSet<>();
         for (String name : target.protectedTables()) {
@@ -245,7 +252,7 @@ public class DeletePlanService {
                 (int) Math.min(Integer.MAX_VALUE, timeoutSeconds), config.tallyAbove());
     }
 
-    static Table table(Catalog catalog, String target, String given) {
+    public static Table table(Catalog catalog, String target, String given) {
         return catalog.table(RequestedTable.require(catalog, target, given)).orElseThrow();
     }
 
@@ -256,37 +263,34 @@ public class DeletePlanService {
         var out = new LinkedHashMap<String, Rule>();
         for (var e : given.entrySet()) {
             if (e.getValue() == null) {
-                throw ProblemException.badRequest("invalid-override", "Invalid override",
-                        "overrides." + e.getKey() + ": a rule is required (CASCADE, SET_NULL, SET_DEFAULT, RESTRICT)",
-                        Map.of("field", "overrides." + e.getKey()));
+                throw new InvalidRequestException(Reason.INVALID_OVERRIDE, "overrides." + e.getKey(),
+                        "overrides." + e.getKey() + ": a rule is required (CASCADE, SET_NULL, SET_DEFAULT, RESTRICT)");
             }
             if (e.getValue() == Rule.NO_ACTION) {
-                throw ProblemException.badRequest("invalid-override", "Invalid override",
-                        "overrides." + e.getKey() + ": NO_ACTION is not an override; use RESTRICT",
-                        Map.of("field", "overrides." + e.getKey()));
+                throw new InvalidRequestException(Reason.INVALID_OVERRIDE, "overrides." + e.getKey(),
+                        "overrides." + e.getKey() + ": NO_ACTION is not an override; use RESTRICT");
             }
-            Relationship r = catalog.relationship(e.getKey()).orElseThrow(() -> ProblemException.badRequest(
-                    "unknown-relationship", "Unknown relationship",
-                    "overrides." + e.getKey() + ": no relationship with this id (schema.table.constraint)",
-                    Map.of("field", "overrides." + e.getKey())));
+            Relationship r = catalog.relationship(e.getKey()).orElseThrow(() -> new InvalidRequestException(
+                    Reason.UNKNOWN_RELATIONSHIP, "overrides." + e.getKey(),
+                    "overrides." + e.getKey() + ": no relationship with this id (schema.table.constraint)"));
             out.put(r.id(), e.getValue());
         }
         return out;
     }
 
-    String principal() {
+    public String principal() {
         return access.principal().orElse(null);
     }
 
-    Map<String, Rule> overridesOf(DeletePlanEntity entity) {
+    public Map<String, Rule> overridesOf(DeletePlanEntity entity) {
         return entity.overridesJson == null ? Map.of() : read(entity.overridesJson, new TypeReference<>() { });
     }
 
-    Map<String, String> digestsOf(DeletePlanEntity entity) {
+    public Map<String, String> digestsOf(DeletePlanEntity entity) {
         return read(entity.fingerprint, new TypeReference<>() { });
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -294,7 +298,7 @@ public class DeletePlanService {
         }
     }
 
-    <T> T read(String text, Class<T> type) {
+    public <T> T read(String text, Class<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
@@ -302,7 +306,7 @@ public class DeletePlanService {
         }
     }
 
-    <T> T read(String text, TypeReference<T> type) {
+    public <T> T read(String text, TypeReference<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
@@ -310,7 +314,7 @@ public class DeletePlanService {
         }
     }
 
-    static String sha256(String token) {
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -1,4 +1,4 @@
-package dev.safedelete.security;
+package dev.safedelete.api;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

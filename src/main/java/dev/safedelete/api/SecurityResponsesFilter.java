@@ -1,6 +1,5 @@
-package dev.safedelete.security;
+package dev.safedelete.api;
 
-import dev.safedelete.api.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;

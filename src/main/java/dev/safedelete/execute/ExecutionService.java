@@ -1,21 +1,26 @@
-package dev.safedelete.api;
+package dev.safedelete.execute;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.Table;
 import dev.safedelete.catalog.TableName;
-import dev.safedelete.execute.ExecutionFailure;
-import dev.safedelete.execute.Executor;
+import dev.safedelete.error.InvalidRequestException;
+import dev.safedelete.error.InvalidRequestException.Reason;
 import dev.safedelete.plan.AffectedSet.Group;
 import dev.safedelete.plan.DeletePlan;
+import dev.safedelete.plan.DeletePlanService;
+import dev.safedelete.plan.KeyConverter;
 import dev.safedelete.plan.Mode;
 import dev.safedelete.plan.Outcome;
 import dev.safedelete.plan.PlanConfig;
 import dev.safedelete.store.DeletePlanEntity;
+import dev.safedelete.security.TargetAccess;
 import dev.safedelete.store.ExecutionEntity;
+import dev.safedelete.store.ExecutionPage;
 import dev.safedelete.store.PlanStore;
 import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
+import dev.safedelete.target.TargetReadOnlyException;
 import dev.safedelete.target.TargetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,14 +29,17 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs a confirmed plan at most once and records what happened. Every refusal is decided before anything is locked;
- * every failure after that is a rollback, answered with what it was.
+ * Runs a confirmed plan at most once and records what happened, and reads that record back. Every refusal is
+ * decided before anything is locked; every failure after that is a rollback, reported with what it was.
  */
 @ApplicationScoped
 public class ExecutionService {
@@ -48,38 +56,42 @@ public class ExecutionService {
     PlanStore store;
     @Inject
     PlanConfig config;
+    @Inject
+    TargetAccess access;
 
-    public ExecutionView execute(UUID planId, ExecutionRequest request) {
+    /** A page of executions, newest first; {@code nextCursor} is null on the last page. */
+    public record Page(List<Execution> items, String nextCursor) {
+    }
+
+    public Execution execute(UUID planId, String token) {
         DeletePlanService.Stored stored = plans.find(planId);
         DeletePlanEntity entity = stored.entity();
-        String token = request == null ? null : request.confirmationToken();
         if (token == null || token.isBlank()) {
-            throw ProblemException.badRequest("confirmation-token-missing", "Confirmation token missing",
-                    "confirmationToken: the plan's confirmationToken is required", Map.of("field", "confirmationToken"));
+            throw new InvalidRequestException(Reason.CONFIRMATION_TOKEN_MISSING, "confirmationToken",
+                    "confirmationToken: the plan's confirmationToken is required");
         }
         if (!MessageDigest.isEqual(DeletePlanService.sha256(token).getBytes(StandardCharsets.US_ASCII),
                 entity.tokenHash.getBytes(StandardCharsets.US_ASCII))) {
-            throw ProblemException.badRequest("confirmation-token-mismatch", "Wrong confirmation token",
-                    "confirmationToken: does not match this plan's preview", Map.of("field", "confirmationToken"));
+            throw new InvalidRequestException(Reason.CONFIRMATION_TOKEN_MISMATCH, "confirmationToken",
+                    "confirmationToken: does not match this plan's preview");
         }
         switch (entity.status) {
-            case "BLOCKED" -> throw new ProblemException(422, "plan-blocked", "Plan is blocked",
+            case "BLOCKED" -> throw new PlanNotExecutableException(PlanNotExecutableException.Reason.BLOCKED,
                     "the plan has blockers; resolve them (or choose other rules) and make a new plan",
                     Map.of("planId", planId, "blockers", stored.plan().blockers()));
-            case "EXPIRED" -> throw new ProblemException(410, "plan-expired", "Plan expired",
+            case "EXPIRED" -> throw new PlanNotExecutableException(PlanNotExecutableException.Reason.EXPIRED,
                     "the plan expired at " + entity.expiresAt + "; make a new plan", Map.of("planId", planId));
-            case "EXECUTED", "EXECUTING", "FAILED" -> throw ProblemException.conflict("plan-already-executed",
-                    "Plan already executed", "the plan is " + entity.status + "; a plan is executed at most once",
+            case "EXECUTED", "EXECUTING", "FAILED" -> throw new PlanNotExecutableException(
+                    PlanNotExecutableException.Reason.ALREADY_EXECUTED,
+                    "the plan is " + entity.status + "; a plan is executed at most once",
                     Map.of("planId", planId, "status", entity.status));
             default -> {
                 // READY
             }
         }
-        Target target = TargetsResource.require(registry, entity.target);
+        Target target = registry.require(entity.target);
         if (target.readOnly()) {
-            throw new ProblemException(403, "target-read-only", "Target is read-only",
-                    "target " + target.name() + " is configured read-only: plans may be made, not executed",
-                    Map.of("target", target.name()));
+            throw new TargetReadOnlyException(target.name());
         }
         var dialect = target.requireDialect();
         Catalog catalog = catalogs.get(target).catalog();
@@ -96,7 +108,7 @@ public class ExecutionService {
         });
 
         if (!store.transitionPlan(planId, "READY", "EXECUTING")) {
-            throw ProblemException.conflict("plan-already-executed", "Plan already executed",
+            throw new PlanNotExecutableException(PlanNotExecutableException.Reason.ALREADY_EXECUTED,
                     "another execution of this plan started first; a plan is executed at most once",
                     Map.of("planId", planId));
         }
@@ -119,7 +131,7 @@ public class ExecutionService {
             execution.status = "COMMITTED";
             execution.countsJson = plans.write(tables);
             finish(execution, "EXECUTED");
-            return view(execution, entity.tableName);
+            return of(execution, entity.tableName);
         } catch (ExecutionFailure f) {
             execution.status = f.kind() == ExecutionFailure.Kind.COMMIT_UNKNOWN ? "UNKNOWN" : "ROLLED_BACK";
             execution.error = f.kind() + ": " + f.getMessage();
@@ -131,7 +143,7 @@ public class ExecutionService {
             };
             finish(execution, retryable ? "READY" : "FAILED");
             LOG.infof(f, "execution %s of plan %s: %s", execution.id, planId, execution.error);
-            throw problem(f, execution.id, planId);
+            throw failed(f, execution.id, planId);
         } catch (RuntimeException e) {
             execution.status = "ROLLED_BACK";
             execution.error = e.toString();
@@ -146,40 +158,88 @@ public class ExecutionService {
         store.transitionPlan(execution.planId, "EXECUTING", planStatus);
     }
 
-    private static ProblemException problem(ExecutionFailure f, UUID executionId, UUID planId) {
+    private static ExecutionFailedException failed(ExecutionFailure f, UUID executionId, UUID planId) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("executionId", executionId);
         fields.put("planId", planId);
         fields.put("rolledBack", f.kind() != ExecutionFailure.Kind.COMMIT_UNKNOWN);
-        return switch (f.kind()) {
+        String detail = switch (f.kind()) {
             case DRIFT, COUNT_MISMATCH -> {
                 fields.put("differences", f.differences());
-                yield new ProblemException(409, "plan-drift", "The data changed since the preview",
-                        f.getMessage() + "; nothing was changed, make a new plan", fields);
+                yield f.getMessage() + "; nothing was changed, make a new plan";
             }
-            case LOCK_TIMEOUT -> new ProblemException(423, "rows-locked", "Rows are locked",
-                    f.getMessage() + "; nothing was changed, the plan can be confirmed again", fields);
-            case STATEMENT_TIMEOUT -> new ProblemException(503, "statement-timeout", "Statement timed out",
-                    f.getMessage() + "; the transaction was rolled back", fields);
-            case CONNECTION_LOST -> new ProblemException(503, "target-connection-lost", "Target connection lost",
-                    f.getMessage() + "; the transaction was rolled back", fields);
+            case LOCK_TIMEOUT -> f.getMessage() + "; nothing was changed, the plan can be confirmed again";
+            case STATEMENT_TIMEOUT, CONNECTION_LOST -> f.getMessage() + "; the transaction was rolled back";
             case REFUSED -> {
                 fields.put("databaseError", f.getMessage());
-                yield ProblemException.conflict("execution-refused", "The target refused the delete",
-                        "the database refused a statement (a constraint or a trigger): " + f.getMessage()
-                                + "; the transaction was rolled back", fields);
+                yield "the database refused a statement (a constraint or a trigger): " + f.getMessage()
+                        + "; the transaction was rolled back";
             }
             case COMMIT_UNKNOWN -> {
                 fields.put("outcome", "UNKNOWN");
-                yield new ProblemException(503, "commit-outcome-unknown", "Commit outcome unknown", f.getMessage(), fields);
+                yield f.getMessage();
             }
         };
+        return new ExecutionFailedException(f.kind(), detail, fields);
     }
 
-    public ExecutionView view(ExecutionEntity e, String table) {
+    /**
+     * At most {@code size} executions after {@code cursor} (from the newest when null), of one target when given.
+     * Executions of targets the principal may not use are left out, as if they did not exist; pages are read until
+     * they are full so that a restricted principal still gets whole pages.
+     */
+    public Page list(String target, int size, String cursor) {
+        Optional<ExecutionPage> from = Optional.ofNullable(cursor).map(ExecutionService::decode);
+        if (target != null) {
+            access.require(target);
+        }
+        var visible = new ArrayList<ExecutionEntity>();
+        boolean more = true;
+        while (visible.size() <= size && more) {
+            List<ExecutionEntity> found = store.listExecutions(Optional.ofNullable(target), from, size + 1);
+            more = found.size() == size + 1;
+            for (ExecutionEntity e : found) {
+                if (access.allowed(e.target) && visible.size() <= size) {
+                    visible.add(e);
+                }
+            }
+            if (!found.isEmpty()) {
+                ExecutionEntity last = found.get(found.size() - 1);
+                from = Optional.of(new ExecutionPage(last.startedAt, last.id));
+            }
+        }
+        String next = visible.size() > size ? encode(visible.get(size - 1)) : null;
+        return new Page(visible.stream().limit(size).map(this::of).toList(), next);
+    }
+
+    /** The execution of that id, unless the principal may not use its target (then it does not exist). */
+    public Execution find(UUID id) {
+        return of(store.findExecution(id).filter(e -> access.allowed(e.target))
+                .orElseThrow(() -> new ExecutionNotFoundException(id)));
+    }
+
+    private Execution of(ExecutionEntity e) {
+        return of(e, store.findPlan(e.planId).map((DeletePlanEntity p) -> p.tableName).orElse(null));
+    }
+
+    private Execution of(ExecutionEntity e, String table) {
         List<DeletePlan.TableCount> tables = e.countsJson == null ? null
                 : plans.read(e.countsJson, new TypeReference<List<DeletePlan.TableCount>>() { });
-        return new ExecutionView(e.id, e.planId, e.target, table, e.principal, e.status, tables, e.startedAt,
+        return new Execution(e.id, e.planId, e.target, table, e.principal, e.status, tables, e.startedAt,
                 e.finishedAt, e.error);
+    }
+
+    private static String encode(ExecutionEntity e) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((e.startedAt.toString() + "|" + e.id).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static ExecutionPage decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\|");
+            return new ExecutionPage(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException(Reason.INVALID_CURSOR, "cursor", "cursor: not a cursor this service gave out");
+        }
     }
 }

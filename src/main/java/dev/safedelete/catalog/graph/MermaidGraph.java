@@ -1,4 +1,4 @@
-package dev.safedelete.api;
+package dev.safedelete.catalog.graph;
 
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.Relationship;
@@ -15,12 +15,12 @@ import dev.safedelete.catalog.Relationship;
  *     t0 --&gt;|CASCADE| t1
  * </pre>
  */
-final class MermaidGraph {
+public final class MermaidGraph {
 
     private MermaidGraph() {
     }
 
-    static String render(Catalog catalog) {
+    public static String render(Catalog catalog) {
         var nodes = new GraphNodes(catalog);
         var out = new StringBuilder("flowchart LR\n");
         nodes.all().forEach((table, id) -> out.append("    ").append(id)

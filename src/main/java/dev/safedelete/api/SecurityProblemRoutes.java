@@ -1,4 +1,4 @@
-package dev.safedelete.security;
+package dev.safedelete.api;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;

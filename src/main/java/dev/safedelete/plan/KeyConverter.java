@@ -1,7 +1,8 @@
-package dev.safedelete.api;
+package dev.safedelete.plan;
 
 import dev.safedelete.catalog.Column;
 import dev.safedelete.catalog.Table;
+import dev.safedelete.error.InvalidRequestException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,12 +25,12 @@ import java.util.UUID;
  * of every value that does not fit ({@code keys[0].id}). Column names come from the catalog only; values are later
  * bound as parameters, never written into SQL.
  */
-final class KeyConverter {
+public final class KeyConverter {
 
     private KeyConverter() {
     }
 
-    static List<Object[]> convert(Table table, List<Map<String, Object>> keys, String field) {
+    public static List<Object[]> convert(Table table, List<Map<String, Object>> keys, String field) {
         var out = new ArrayList<Object[]>();
         var errors = new LinkedHashMap<String, String>();
         for (int i = 0; i < keys.size(); i++) {
@@ -67,7 +68,7 @@ final class KeyConverter {
             errors.put("table", table.name().qualified() + " has no primary key; SafeDelete needs one to name rows");
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-key", "Invalid key",
+            throw new InvalidRequestException(InvalidRequestException.Reason.INVALID_KEY,
                     errors.entrySet().iterator().next().getKey() + ": " + errors.values().iterator().next(),
                     Map.of("errors", errors.entrySet().stream()
                             .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList()));
@@ -102,7 +103,7 @@ final class KeyConverter {
                 return n.longValue();
             }
             case Types.NUMERIC, Types.DECIMAL -> {
-                return dev.safedelete.plan.KeyCodec.normalize(decimal(v, expected));
+                return KeyCodec.normalize(decimal(v, expected));
             }
             case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
                 return decimal(v, expected).doubleValue();

@@ -1,8 +1,6 @@
-package dev.safedelete.security;
+package dev.safedelete.api;
 
-import dev.safedelete.api.Problem;
-import dev.safedelete.api.ProblemException;
-import dev.safedelete.api.ProblemResponses;
+import dev.safedelete.security.ChallengeResponder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +14,7 @@ import java.util.Map;
  * resource does: {@code 401 unauthorized} with {@code WWW-Authenticate: Bearer}, and {@code 403 forbidden}.
  */
 @ApplicationScoped
-public class SecurityProblems {
+public class SecurityProblems implements ChallengeResponder {
 
     static final String CHALLENGE = "Bearer";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
@@ -32,7 +30,8 @@ public class SecurityProblems {
         return new ProblemException(403, "forbidden", "Forbidden", detail, fields);
     }
 
-    void unauthorized(RoutingContext context, String detail) {
+    @Override
+    public void unauthorized(RoutingContext context, String detail) {
         send(context, unauthorized(detail));
     }
 
