@@ -248,8 +248,10 @@ public class DeletePlanService {
                 protectedTables.add(f.table());
             }
         }
-        return new Traversal.Options(mode, overrides, protectedTables, sampleSize, config.maxAffectedRows(), lock,
-                (int) Math.min(Integer.MAX_VALUE, timeoutSeconds), config.tallyAbove());
+        return Traversal.Options.builder().mode(mode).overrides(overrides).protectedTables(protectedTables)
+                .sampleSize(sampleSize).rowLimit(config.maxAffectedRows()).lock(lock)
+                .queryTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, timeoutSeconds)).tallyAbove(config.tallyAbove())
+                .build();
     }
 
     public static Table table(Catalog catalog, String target, String given) {

@@ -46,12 +46,6 @@ public final class Traversal {
     public record Options(Mode mode, Map<String, Rule> overrides, Set<TableName> protectedTables, int sampleSize,
                           long rowLimit, boolean lock, int queryTimeoutSeconds, long tallyAbove) {
 
-        /** Options that list every row. */
-        public Options(Mode mode, Map<String, Rule> overrides, Set<TableName> protectedTables, int sampleSize,
-                       long rowLimit, boolean lock, int queryTimeoutSeconds) {
-            this(mode, overrides, protectedTables, sampleSize, rowLimit, lock, queryTimeoutSeconds, Long.MAX_VALUE);
-        }
-
         /** Following the rules, nothing protected, 5 samples, no row limit, not locking, no timeout, no tallies. */
         public static Builder builder() {
             return new Builder();

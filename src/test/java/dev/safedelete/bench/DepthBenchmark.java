@@ -105,7 +105,7 @@ public final class DepthBenchmark {
     }
 
     private static Traversal.Options options(boolean lock) {
-        return new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, lock, 0);
+        return Traversal.Options.builder().lock(lock).build();
     }
 
     private interface Timed {

@@ -103,8 +103,8 @@ public final class PlanBenchmark {
      */
     static Traversal.Options options(boolean lock) {
         String above = System.getProperty("bench.tallyAbove", "10000");
-        return new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, lock, 0,
-                above.equals("never") ? Long.MAX_VALUE : Long.parseLong(above));
+        return Traversal.Options.builder().lock(lock)
+                .tallyAbove(above.equals("never") ? Long.MAX_VALUE : Long.parseLong(above)).build();
     }
 
     private static Result plan(Connection c, Catalog catalog, Dialect dialect, TableName root, List<Object[]> keys,

@@ -56,7 +56,7 @@ class ExecutionMatchesSemanticsTest {
             TableName root;
             Snapshot before;
             long tallyAbove = PlannedRows.tallyAbove(seed);
-            var options = new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0, tallyAbove);
+            var options = Traversal.Options.builder().mode(mode).tallyAbove(tallyAbove).build();
             Map<TableName, Set<String>> planned;
             try (Connection c = db.connect()) {
                 catalog = d.catalogLoader().load(c, List.of(db.schema()));
@@ -78,7 +78,7 @@ class ExecutionMatchesSemanticsTest {
             String context = schema + " " + mode + " on " + db + (mayRelaxChecks ? "" : ", checks kept on");
             try {
                 executor.execute(new Executor.Confirmed(root, schema.rootKeys(),
-                        new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, true, 0, tallyAbove),
+                        options.toBuilder().lock(true).build(),
                         plan.fingerprints()));
             } catch (ExecutionFailure f) {
                 // Two things only H2 refuses, and it must say so and change nothing: rows of two tables referencing

@@ -334,7 +334,7 @@ class PostgresRelaxedChecksTest {
 
         static Run prepare(ScratchDatabase db, String user, int customer) throws SQLException {
             Dialect d = db.dialect();
-            var options = new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0);
+            var options = Traversal.Options.builder().build();
             try (Connection c = DriverManager.getConnection(db.url(), user, "")) {
                 Catalog catalog = d.catalogLoader().load(c, List.of(db.schema()));
                 var table = new TableName(db.schema(), "customers");
@@ -367,8 +367,7 @@ class PostgresRelaxedChecksTest {
 
         Executor.Applied execute(DataSource ds, boolean mayRelax) throws ExecutionFailure {
             return new Executor(ds, catalog, dialect, Duration.ofMillis(500), mayRelax).execute(new Executor.Confirmed(
-                    table(), roots(), new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE,
-                    true, 0), plan.fingerprints()));
+                    table(), roots(), Traversal.Options.builder().lock(true).build(), plan.fingerprints()));
         }
 
         /** The data is what a plain DELETE of the same customer left, with these rows left in the shop's tables. */

@@ -257,7 +257,7 @@ class RelaxedForeignKeyChecksTest {
 
         static Run prepare(ScratchDatabase db, String user) throws SQLException {
             Dialect d = db.dialect();
-            var options = new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0);
+            var options = Traversal.Options.builder().build();
             try (Connection c = DriverManager.getConnection(db.url(), user, "")) {
                 Catalog catalog = d.catalogLoader().load(c, List.of(db.schema()));
                 AffectedSet plan = Traversal.derive(c, catalog, d, new TableName(db.schema(), "customers"),
@@ -281,7 +281,7 @@ class RelaxedForeignKeyChecksTest {
         Executor.Applied execute(DataSource ds) throws ExecutionFailure {
             return new Executor(ds, catalog, dialect, Duration.ofSeconds(5)).execute(new Executor.Confirmed(
                     new TableName(db.schema(), "customers"), roots(),
-                    new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, true, 0),
+                    Traversal.Options.builder().lock(true).build(),
                     plan.fingerprints()));
         }
 

@@ -70,7 +70,7 @@ class ScriptIsWhatRunsTest {
                 catalog = d.catalogLoader().load(c, List.of(db.schema()));
                 root = catalog.byBareName(schema.tables.get(schema.rootTable).name()).get(0);
                 set = Traversal.derive(c, catalog, d, root, schema.rootKeys(),
-                        new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0, tallyAbove));
+                        Traversal.Options.builder().mode(mode).tallyAbove(tallyAbove).build());
             }
             if (set.blocked()) {
                 return;
@@ -84,7 +84,7 @@ class ScriptIsWhatRunsTest {
             var ran = new ArrayList<SqlStatement>();
             new Executor(db.dataSource(), catalog, d, Duration.ofSeconds(5), mayRelax, ran::add)
                     .execute(new Executor.Confirmed(root, schema.rootKeys(),
-                            new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, true, 0, tallyAbove),
+                            Traversal.Options.builder().mode(mode).lock(true).tallyAbove(tallyAbove).build(),
                             set.fingerprints()));
 
             List<String> shown = Arrays.stream(script.split("\n"))

@@ -67,7 +67,7 @@ class LeafTallyTest {
     }
 
     private static Traversal.Options options(long tallyAbove, boolean lock) {
-        return new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, Long.MAX_VALUE, lock, 0, tallyAbove);
+        return Traversal.Options.builder().lock(lock).tallyAbove(tallyAbove).build();
     }
 
     private record Planned(Catalog catalog, TableName root, AffectedSet set) {

@@ -10,10 +10,10 @@ final class Plans {
     }
 
     static Traversal.Options options(Mode mode) {
-        return new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0);
+        return Traversal.Options.builder().mode(mode).build();
     }
 
     static Traversal.Options options(Mode mode, long tallyAbove) {
-        return new Traversal.Options(mode, Map.of(), Set.of(), 5, Long.MAX_VALUE, false, 0, tallyAbove);
+        return Traversal.Options.builder().mode(mode).tallyAbove(tallyAbove).build();
     }
 }

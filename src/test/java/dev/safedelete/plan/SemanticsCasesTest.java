@@ -111,10 +111,10 @@ class SemanticsCasesTest {
                     """);
             TableName b = new TableName(db.schema(), "b");
             AffectedSet guarded = derive(db, "a", new Object[]{1L},
-                    new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(b), 5, Long.MAX_VALUE, false, 0));
+                    Traversal.Options.builder().protectedTables(Set.of(b)).build());
             assertTrue(guarded.blockers().keySet().stream().anyMatch(k -> k.reason() == BlockReason.PROTECTED_TABLE));
             AffectedSet limited = derive(db, "a", new Object[]{1L},
-                    new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5, 10, false, 0));
+                    Traversal.Options.builder().rowLimit(10).build());
             assertTrue(limited.limitExceeded());
             assertTrue(limited.blockers().keySet().stream().anyMatch(k -> k.reason() == BlockReason.LIMIT));
         }
@@ -176,8 +176,7 @@ class SemanticsCasesTest {
             ds.setUser("root");
             ds.setPassword("");
             new Executor(ds, catalog, d, Duration.ofSeconds(5)).execute(new Executor.Confirmed(root,
-                    List.<Object[]>of(new Object[]{1L}), new Traversal.Options(Mode.FOLLOW_RULES, Map.of(), Set.of(), 5,
-                    Long.MAX_VALUE, true, 0), plan.fingerprints()));
+                    List.<Object[]>of(new Object[]{1L}), Traversal.Options.builder().lock(true).build(), plan.fingerprints()));
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 for (int i = 0; i < depth; i++) {
                     var rs = s.executeQuery("SELECT COUNT(*) FROM t" + i);
