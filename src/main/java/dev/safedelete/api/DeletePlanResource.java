@@ -123,8 +123,8 @@ public class DeletePlanResource {
         AffectedKeys.read(blob(stored), new AffectedKeys.Visitor() {
             @Override
             public boolean section(AffectedKeys.Section s) {
-                if (!s.kind().equals("UPDATE") && s.index() >= from[0]
-                        && (action == null || action.name().equals(s.outcome()))
+                if (!s.isUpdate() && s.index() >= from[0]
+                        && (action == null || action == s.outcome())
                         && (table == null || matches(s.table(), table))) {
                     sections.add(s);
                 }
@@ -148,9 +148,9 @@ public class DeletePlanResource {
                 next = encodeCursor(s.index(), start);
                 break;
             }
-            List<Object[]> keys = s.kind().equals("TALLY") ? plans.tallyRows(stored, s, start, take)
+            List<Object[]> keys = s.isTally() ? plans.tallyRows(stored, s, start, take)
                     : groupKeys(stored, s, start, take);
-            keys.forEach(key -> items.add(new AffectedRow(s.table().qualified(), Outcome.valueOf(s.outcome()),
+            keys.forEach(key -> items.add(new AffectedRow(s.table().qualified(), s.outcome(),
                     keyObject(catalog, s.table(), key))));
             if (start + take < s.rows()) {
                 next = encodeCursor(s.index(), start + take);
@@ -237,8 +237,8 @@ public class DeletePlanResource {
         boolean update = step.action() != Outcome.DELETE;
         appendBatched(sql, stored, dialect, s -> {
             boolean wanted = update
-                    ? s.kind().equals("UPDATE") && s.relationship().equals(step.relationship())
-                    : s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().qualified().equals(step.table());
+                    ? s.isUpdate() && s.relationship().equals(step.relationship())
+                    : s.isDeleteGroup() && s.table().qualified().equals(step.table());
             if (!wanted) {
                 return Optional.empty();
             }
@@ -269,8 +269,8 @@ public class DeletePlanResource {
         Table parent = parentTable.get();
         var statement = new Batched("DELETE FROM " + dialect.table(r.childTable()) + " WHERE ", r.childColumns(),
                 key -> dev.safedelete.plan.LeafTallies.referencedValues(r, parent, List.<Object[]>of(key)).get(0));
-        appendBatched(sql, stored, dialect, s -> s.kind().equals("GROUP") && s.outcome().equals("DELETE")
-                && s.table().equals(parent.name()) ? Optional.of(statement) : Optional.empty());
+        appendBatched(sql, stored, dialect, s -> s.isDeleteGroup() && s.table().equals(parent.name())
+                ? Optional.of(statement) : Optional.empty());
     }
 
     /** Statements {@code head} + a key predicate on {@code columns}, over the keys of a section, each mapped first. */

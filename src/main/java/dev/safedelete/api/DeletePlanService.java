@@ -19,6 +19,7 @@ import dev.safedelete.plan.PreviewBuilder;
 import dev.safedelete.plan.Traversal;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.store.DeletePlanEntity;
+import dev.safedelete.store.GroupDigest;
 import dev.safedelete.store.PlanStore;
 import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
@@ -103,15 +104,13 @@ public class DeletePlanService {
         entity.keysJson = write(plan.keys());
         entity.mode = mode.name();
         entity.overridesJson = write(overrides);
-        entity.status = plan.status().name();
+        entity.status = plan.status();
         entity.tokenHash = sha256(plan.confirmationToken());
         entity.createdAt = now;
         entity.expiresAt = plan.expiresAt();
         entity.principal = principal();
         entity.planJson = write(plan);
-        var digests = new LinkedHashMap<String, String>();
-        set.fingerprints().forEach((g, f) -> digests.put(g.table().qualified() + "|" + g.outcome(), f));
-        entity.fingerprint = write(digests);
+        entity.digests = GroupDigest.of(set.fingerprints());
         entity.affectedKeys = AffectedKeys.write(set, t -> catalog.table(t).orElseThrow().primaryKey().size());
         store.savePlan(entity);
         return plan;
@@ -123,12 +122,13 @@ public class DeletePlanService {
         DeletePlanEntity entity = store.findPlan(id).filter(p -> access.allowed(p.target))
                 .orElseThrow(() -> ProblemException.notFound("plan-not-found",
                         "Plan not found", "No delete plan with id " + id, Map.of("planId", id)));
-        if ((entity.status.equals("READY") || entity.status.equals("BLOCKED")) && entity.expiresAt.isBefore(Instant.now())) {
-            store.transitionPlan(id, entity.status, "EXPIRED");
-            entity.status = "EXPIRED";
+        if ((entity.status == PlanStatus.READY || entity.status == PlanStatus.BLOCKED)
+                && entity.expiresAt.isBefore(Instant.now())) {
+            store.transitionPlan(id, entity.status, PlanStatus.EXPIRED);
+            entity.status = PlanStatus.EXPIRED;
         }
         DeletePlan plan = read(entity.planJson, DeletePlan.class);
-        return new Stored(entity, plan.withStatus(PlanStatus.valueOf(entity.status)));
+        return new Stored(entity, plan.withStatus(entity.status));
     }
 
     /**
@@ -184,7 +184,7 @@ public class DeletePlanService {
         AffectedKeys.read(stored.entity().affectedKeys, new AffectedKeys.Visitor() {
             @Override
             public boolean section(AffectedKeys.Section s) {
-                return s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().equals(parent.name());
+                return s.isDeleteGroup() && s.table().equals(parent.name());
             }
 
             @Override
@@ -280,10 +280,6 @@ public class DeletePlanService {
 
     Map<String, Rule> overridesOf(DeletePlanEntity entity) {
         return entity.overridesJson == null ? Map.of() : read(entity.overridesJson, new TypeReference<>() { });
-    }
-
-    Map<String, String> digestsOf(DeletePlanEntity entity) {
-        return read(entity.fingerprint, new TypeReference<>() { });
     }
 
     String write(Object value) {

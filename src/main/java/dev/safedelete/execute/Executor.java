@@ -9,6 +9,7 @@ import dev.safedelete.execute.ExecutionFailure.Kind;
 import dev.safedelete.plan.AffectedSet;
 import dev.safedelete.plan.AffectedSet.Group;
 import dev.safedelete.plan.ChildFirstOrder;
+import dev.safedelete.plan.Fingerprint;
 import dev.safedelete.plan.KeyCodec;
 import dev.safedelete.plan.KeySet;
 import dev.safedelete.plan.LeafTallies;
@@ -45,7 +46,7 @@ public final class Executor {
      * of the preview.
      */
     public record Confirmed(TableName table, List<Object[]> roots, Traversal.Options options,
-                            Map<Group, String> fingerprints) {
+                            Map<Group, Fingerprint> fingerprints) {
     }
 
     /**
@@ -127,12 +128,12 @@ public final class Executor {
     /** Every group whose rows differ from the preview's, in either direction, and roots that are gone. */
     private static List<Difference> differences(Confirmed plan, AffectedSet now) {
         var out = new ArrayList<Difference>();
-        Map<Group, String> current = now.fingerprints();
+        Map<Group, Fingerprint> current = now.fingerprints();
         var groups = new TreeSet<Group>(plan.fingerprints().keySet());
         groups.addAll(current.keySet());
         for (Group g : groups) {
-            String before = plan.fingerprints().get(g);
-            String after = current.get(g);
+            Fingerprint before = plan.fingerprints().get(g);
+            Fingerprint after = current.get(g);
             if (before == null || !before.equals(after)) {
                 out.add(new Difference(g.table().qualified(), g.outcome().name(), rowsOf(before), rowsOf(after)));
             }
@@ -143,8 +144,8 @@ public final class Executor {
         return out;
     }
 
-    private static long rowsOf(String fingerprint) {
-        return fingerprint == null ? 0 : Long.parseLong(fingerprint.substring(0, fingerprint.indexOf(':')));
+    private static long rowsOf(Fingerprint fingerprint) {
+        return fingerprint == null ? 0 : fingerprint.rows();
     }
 
     /** One execution's transaction: its connection and the options its statements run with. */
