@@ -34,7 +34,7 @@ public final class AffectedKeys {
     }
 
     /**
-     * One section of the blob. Its kind is asked about here and nowhere else: callers ask the questions below.
+     * One section of the blob. Its kind is asked about in this class only: callers ask the questions below.
      *
      * @param columns the columns an UPDATE section changes; empty otherwise
      * @param size    the keys that follow; none for a TALLY
