@@ -5,6 +5,7 @@ import dev.safedelete.execute.ExecutionFailure.Difference;
 import dev.safedelete.execute.ExecutionFailure.Kind;
 import dev.safedelete.plan.AffectedSet;
 import dev.safedelete.plan.AffectedSet.Group;
+import dev.safedelete.plan.Fingerprint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +19,15 @@ final class DriftCheck {
     }
 
     /** Refuses, naming every group whose rows differ in either direction, and roots that are gone. */
-    static void refuseDrift(TableName root, int confirmedRoots, Map<Group, String> confirmed, AffectedSet now)
+    static void refuseDrift(TableName root, int confirmedRoots, Map<Group, Fingerprint> confirmed, AffectedSet now)
             throws ExecutionFailure {
         var out = new ArrayList<Difference>();
-        Map<Group, String> current = now.fingerprints();
+        Map<Group, Fingerprint> current = now.fingerprints();
         var groups = new TreeSet<Group>(confirmed.keySet());
         groups.addAll(current.keySet());
         for (Group g : groups) {
-            String before = confirmed.get(g);
-            String after = current.get(g);
+            Fingerprint before = confirmed.get(g);
+            Fingerprint after = current.get(g);
             if (before == null || !before.equals(after)) {
                 out.add(new Difference(g.table().qualified(), g.outcome().name(), rowsOf(before), rowsOf(after)));
             }
@@ -43,7 +44,7 @@ final class DriftCheck {
         return new ExecutionFailure(Kind.DRIFT, "the data changed since the preview", differences, null);
     }
 
-    private static long rowsOf(String fingerprint) {
-        return fingerprint == null ? 0 : Long.parseLong(fingerprint.substring(0, fingerprint.indexOf(':')));
+    private static long rowsOf(Fingerprint fingerprint) {
+        return fingerprint == null ? 0 : fingerprint.rows();
     }
 }

@@ -9,14 +9,16 @@ import dev.safedelete.error.InvalidRequestException.Reason;
 import dev.safedelete.plan.AffectedSet.Group;
 import dev.safedelete.plan.DeletePlan;
 import dev.safedelete.plan.DeletePlanService;
+import dev.safedelete.plan.Fingerprint;
 import dev.safedelete.plan.KeyConverter;
 import dev.safedelete.plan.Mode;
-import dev.safedelete.plan.Outcome;
 import dev.safedelete.plan.PlanConfig;
+import dev.safedelete.plan.PlanStatus;
 import dev.safedelete.store.DeletePlanEntity;
 import dev.safedelete.security.TargetAccess;
 import dev.safedelete.store.ExecutionEntity;
 import dev.safedelete.store.ExecutionPage;
+import dev.safedelete.store.GroupDigest;
 import dev.safedelete.store.PlanStore;
 import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
@@ -76,17 +78,17 @@ public class ExecutionService {
                     "confirmationToken: does not match this plan's preview");
         }
         switch (entity.status) {
-            case "BLOCKED" -> throw new PlanNotExecutableException(PlanNotExecutableException.Reason.BLOCKED,
+            case BLOCKED -> throw new PlanNotExecutableException(PlanNotExecutableException.Reason.BLOCKED,
                     "the plan has blockers; resolve them (or choose other rules) and make a new plan",
                     Map.of("planId", planId, "blockers", stored.plan().blockers()));
-            case "EXPIRED" -> throw new PlanNotExecutableException(PlanNotExecutableException.Reason.EXPIRED,
+            case EXPIRED -> throw new PlanNotExecutableException(PlanNotExecutableException.Reason.EXPIRED,
                     "the plan expired at " + entity.expiresAt + "; make a new plan", Map.of("planId", planId));
-            case "EXECUTED", "EXECUTING", "FAILED" -> throw new PlanNotExecutableException(
+            case EXECUTED, EXECUTING, FAILED -> throw new PlanNotExecutableException(
                     PlanNotExecutableException.Reason.ALREADY_EXECUTED,
                     "the plan is " + entity.status + "; a plan is executed at most once",
-                    Map.of("planId", planId, "status", entity.status));
-            default -> {
-                // READY
+                    Map.of("planId", planId, "status", entity.status.name()));
+            case READY -> {
+                // executable
             }
         }
         Target target = registry.require(entity.target);
@@ -100,14 +102,14 @@ public class ExecutionService {
         var roots = KeyConverter.convert(root, keys, "keys");
         var options = plans.options(target, catalog, Mode.valueOf(entity.mode), plans.overridesOf(entity), 0, true,
                 config.executionStatementTimeout().toSeconds());
-        var fingerprints = new LinkedHashMap<Group, String>();
-        plans.digestsOf(entity).forEach((k, v) -> {
-            int bar = k.lastIndexOf('|');
-            TableName t = DeletePlanService.table(catalog, target.name(), k.substring(0, bar)).name();
-            fingerprints.put(new Group(t, Outcome.valueOf(k.substring(bar + 1))), v);
-        });
+        var fingerprints = new LinkedHashMap<Group, Fingerprint>();
+        for (GroupDigest d : entity.digests) {
+            // Looked up as the root is: a table gone from the catalog is the same 404, before anything is locked.
+            TableName t = DeletePlanService.table(catalog, target.name(), d.table().qualified()).name();
+            fingerprints.put(new Group(t, d.outcome()), d.fingerprint());
+        }
 
-        if (!store.transitionPlan(planId, "READY", "EXECUTING")) {
+        if (!store.transitionPlan(planId, PlanStatus.READY, PlanStatus.EXECUTING)) {
             throw new PlanNotExecutableException(PlanNotExecutableException.Reason.ALREADY_EXECUTED,
                     "another execution of this plan started first; a plan is executed at most once",
                     Map.of("planId", planId));
@@ -118,7 +120,7 @@ public class ExecutionService {
         execution.target = target.name();
         execution.principal = plans.principal();
         execution.startedAt = Instant.now();
-        execution.status = "RUNNING";
+        execution.status = ExecutionStatus.RUNNING;
         store.saveExecution(execution);
 
         var executor = new Executor(target.dataSource(), catalog, dialect, config.lockTimeout(),
@@ -128,12 +130,13 @@ public class ExecutionService {
             var tables = applied.rows().entrySet().stream()
                     .map(e -> new DeletePlan.TableCount(e.getKey().table().qualified(), e.getKey().outcome(), e.getValue()))
                     .toList();
-            execution.status = "COMMITTED";
+            execution.status = ExecutionStatus.COMMITTED;
             execution.countsJson = plans.write(tables);
-            finish(execution, "EXECUTED");
+            finish(execution, PlanStatus.EXECUTED);
             return of(execution, entity.tableName);
         } catch (ExecutionFailure f) {
-            execution.status = f.kind() == ExecutionFailure.Kind.COMMIT_UNKNOWN ? "UNKNOWN" : "ROLLED_BACK";
+            execution.status = f.kind() == ExecutionFailure.Kind.COMMIT_UNKNOWN ? ExecutionStatus.UNKNOWN
+                    : ExecutionStatus.ROLLED_BACK;
             execution.error = f.kind() + ": " + f.getMessage();
             // A lock or a lost connection may pass: the plan may be confirmed again. Drift, a refusal or an unknown
             // commit end it.
@@ -141,21 +144,21 @@ public class ExecutionService {
                 case LOCK_TIMEOUT, STATEMENT_TIMEOUT, CONNECTION_LOST -> true;
                 default -> false;
             };
-            finish(execution, retryable ? "READY" : "FAILED");
+            finish(execution, retryable ? PlanStatus.READY : PlanStatus.FAILED);
             LOG.infof(f, "execution %s of plan %s: %s", execution.id, planId, execution.error);
             throw failed(f, execution.id, planId);
         } catch (RuntimeException e) {
-            execution.status = "ROLLED_BACK";
+            execution.status = ExecutionStatus.ROLLED_BACK;
             execution.error = e.toString();
-            finish(execution, "FAILED");
+            finish(execution, PlanStatus.FAILED);
             throw e;
         }
     }
 
-    private void finish(ExecutionEntity execution, String planStatus) {
+    private void finish(ExecutionEntity execution, PlanStatus planStatus) {
         execution.finishedAt = Instant.now();
         store.updateExecution(execution);
-        store.transitionPlan(execution.planId, "EXECUTING", planStatus);
+        store.transitionPlan(execution.planId, PlanStatus.EXECUTING, planStatus);
     }
 
     private static ExecutionFailedException failed(ExecutionFailure f, UUID executionId, UUID planId) {
@@ -225,7 +228,7 @@ public class ExecutionService {
     private Execution of(ExecutionEntity e, String table) {
         List<DeletePlan.TableCount> tables = e.countsJson == null ? null
                 : plans.read(e.countsJson, new TypeReference<List<DeletePlan.TableCount>>() { });
-        return new Execution(e.id, e.planId, e.target, table, e.principal, e.status, tables, e.startedAt,
+        return new Execution(e.id, e.planId, e.target, table, e.principal, e.status.name(), tables, e.startedAt,
                 e.finishedAt, e.error);
     }
 

@@ -5,6 +5,7 @@ import dev.safedelete.catalog.TableName;
 import dev.safedelete.execute.ExecutionFailure.Kind;
 import dev.safedelete.plan.AffectedSet;
 import dev.safedelete.plan.AffectedSet.Group;
+import dev.safedelete.plan.Fingerprint;
 import dev.safedelete.plan.Outcome;
 import dev.safedelete.plan.Traversal;
 import dev.safedelete.sql.Dialect;
@@ -30,7 +31,7 @@ public final class Executor {
 
     /** What was confirmed: the roots, the derivation options ({@code lock} set) and each group's fingerprint. */
     public record Confirmed(TableName table, List<Object[]> roots, Traversal.Options options,
-                            Map<Group, String> fingerprints) {
+                            Map<Group, Fingerprint> fingerprints) {
     }
 
     /** Rows changed per table and outcome, and whether the delete phase ran with foreign-key enforcement off. */

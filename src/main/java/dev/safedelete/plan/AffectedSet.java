@@ -45,8 +45,8 @@ public final class AffectedSet implements ChangedRows {
      * @param hash the database's order-independent sum of a 64-bit hash of each row's key
      */
     public record Tally(String relationship, long rows, java.math.BigInteger hash) {
-        String fingerprint() {
-            return rows + ":tally:" + hash.toString(16);
+        Fingerprint fingerprint() {
+            return new Fingerprint(rows, "tally:" + hash.toString(16));
         }
     }
 
@@ -173,14 +173,14 @@ public final class AffectedSet implements ChangedRows {
      * touching the same rows with the same outcomes give equal fingerprints whatever order the database returned
      * them in; a digest per group is what lets drift be reported per table and outcome.
      */
-    public Map<Group, String> fingerprints() {
-        var out = new TreeMap<Group, String>();
+    public Map<Group, Fingerprint> fingerprints() {
+        var out = new TreeMap<Group, Fingerprint>();
         groups.forEach((g, keys) -> out.put(g, fingerprint(keys)));
         tallies.forEach((t, tally) -> out.put(new Group(t, Outcome.DELETE), tally.fingerprint()));
         return out;
     }
 
-    static String fingerprint(KeySet keys) {
+    static Fingerprint fingerprint(KeySet keys) {
         MessageDigest sha = sha256();
         long a = 0;
         long b = 0;
@@ -189,14 +189,14 @@ public final class AffectedSet implements ChangedRows {
             a += h.getLong();
             b += h.getLong();
         }
-        return keys.size() + ":" + Long.toHexString(a) + Long.toHexString(b);
+        return new Fingerprint(keys.size(), Long.toHexString(a) + Long.toHexString(b));
     }
 
     /** Digest of the whole affected set together with the choices that produced it: the confirmation token. */
     public String token(String target, Mode mode, Map<String, ?> overrides) {
         MessageDigest sha = sha256();
         sha.update((target + "\n" + mode + "\n" + new TreeMap<>(overrides) + "\n").getBytes(StandardCharsets.UTF_8));
-        fingerprints().forEach((g, f) -> sha.update((g.table() + "|" + g.outcome() + "|" + f + "\n")
+        fingerprints().forEach((g, f) -> sha.update((g.table() + "|" + g.outcome() + "|" + f.rows() + ":" + f.hash() + "\n")
                 .getBytes(StandardCharsets.UTF_8)));
         return java.util.HexFormat.of().formatHex(sha.digest());
     }

@@ -14,6 +14,7 @@ import dev.safedelete.error.InvalidRequestException;
 import dev.safedelete.error.InvalidRequestException.Reason;
 import dev.safedelete.sql.Dialect;
 import dev.safedelete.store.DeletePlanEntity;
+import dev.safedelete.store.GroupDigest;
 import dev.safedelete.store.PlanStore;
 import dev.safedelete.target.CatalogCache;
 import dev.safedelete.target.Target;
@@ -102,15 +103,13 @@ public class DeletePlanService {
         entity.keysJson = write(plan.keys());
         entity.mode = mode.name();
         entity.overridesJson = write(overrides);
-        entity.status = plan.status().name();
+        entity.status = plan.status();
         entity.tokenHash = sha256(plan.confirmationToken());
         entity.createdAt = now;
         entity.expiresAt = plan.expiresAt();
         entity.principal = principal();
         entity.planJson = write(plan);
-        var digests = new LinkedHashMap<String, String>();
-        set.fingerprints().forEach((g, f) -> digests.put(g.table().qualified() + "|" + g.outcome(), f));
-        entity.fingerprint = write(digests);
+        entity.digests = GroupDigest.of(set.fingerprints());
         entity.affectedKeys = AffectedKeys.write(set, t -> catalog.table(t).orElseThrow().primaryKey().size());
         store.savePlan(entity);
         return plan;
@@ -121,12 +120,13 @@ public class DeletePlanService {
         // A plan of a target the principal may not use is answered as if it did not exist.
         DeletePlanEntity entity = store.findPlan(id).filter(p -> access.allowed(p.target))
                 .orElseThrow(() -> new PlanNotFoundException(id));
-        if ((entity.status.equals("READY") || entity.status.equals("BLOCKED")) && entity.expiresAt.isBefore(Instant.now())) {
-            store.transitionPlan(id, entity.status, "EXPIRED");
-            entity.status = "EXPIRED";
+        if ((entity.status == PlanStatus.READY || entity.status == PlanStatus.BLOCKED)
+                && entity.expiresAt.isBefore(Instant.now())) {
+            store.transitionPlan(id, entity.status, PlanStatus.EXPIRED);
+            entity.status = PlanStatus.EXPIRED;
         }
         DeletePlan plan = read(entity.planJson, DeletePlan.class);
-        return new Stored(entity, plan.withStatus(PlanStatus.valueOf(entity.status)));
+        return new Stored(entity, plan.withStatus(entity.status));
     }
 
     /**
@@ -178,19 +178,8 @@ public class DeletePlanService {
         }
         Table child = catalog.table(tally.table()).orElseThrow();
         Table parent = catalog.table(r.parentTable()).orElseThrow();
-        var parentKeys = new java.util.ArrayList<Object[]>();
-        AffectedKeys.read(stored.entity().affectedKeys, new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                return s.kind().equals("GROUP") && s.outcome().equals("DELETE") && s.table().equals(parent.name());
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                parentKeys.add(key);
-                return true;
-            }
-        });
+        var parentKeys = AffectedKeys.keys(stored.entity().affectedKeys,
+                s -> s.isDeleteGroup() && s.table().equals(parent.name()), 0, Integer.MAX_VALUE);
         var values = LeafTallies.referencedValues(r, parent, parentKeys);
         int timeout = (int) config.planningStatementTimeout().toSeconds();
         return inSnapshot(target, dialect, c -> {
@@ -286,10 +275,6 @@ public class DeletePlanService {
 
     public Map<String, Rule> overridesOf(DeletePlanEntity entity) {
         return entity.overridesJson == null ? Map.of() : read(entity.overridesJson, new TypeReference<>() { });
-    }
-
-    public Map<String, String> digestsOf(DeletePlanEntity entity) {
-        return read(entity.fingerprint, new TypeReference<>() { });
     }
 
     public String write(Object value) {

@@ -42,23 +42,10 @@ public class PlanRows {
         int[] from = cursor == null ? new int[]{0, 0} : decodeCursor(cursor);
         var stored = plans.find(id);
         Optional<Catalog> catalog = plans.catalogIfReachable(stored.entity().target);
-        var sections = new ArrayList<AffectedKeys.Section>();
-        AffectedKeys.read(stored.entity().affectedKeys, new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                if (!s.kind().equals("UPDATE") && s.index() >= from[0]
-                        && (action == null || action.name().equals(s.outcome()))
-                        && (table == null || matches(s.table(), table))) {
-                    sections.add(s);
-                }
-                return false;
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                return true;
-            }
-        });
+        var sections = AffectedKeys.sections(stored.entity().affectedKeys).stream()
+                .filter(s -> !s.isUpdate() && s.index() >= from[0] && (action == null || action == s.outcome())
+                        && (table == null || matches(s.table(), table)))
+                .toList();
         var items = new ArrayList<Row>();
         String next = null;
         for (AffectedKeys.Section s : sections) {
@@ -71,9 +58,9 @@ public class PlanRows {
                 next = encodeCursor(s.index(), start);
                 break;
             }
-            List<Object[]> keys = s.kind().equals("TALLY") ? plans.tallyRows(stored, s, start, take)
-                    : groupKeys(stored, s, start, take);
-            keys.forEach(key -> items.add(new Row(s.table().qualified(), Outcome.valueOf(s.outcome()),
+            List<Object[]> keys = s.isTally() ? plans.tallyRows(stored, s, start, take)
+                    : AffectedKeys.keys(stored.entity().affectedKeys, x -> x.index() == s.index(), start, take);
+            keys.forEach(key -> items.add(new Row(s.table().qualified(), s.outcome(),
                     keyObject(catalog, s.table(), key))));
             if (start + take < s.rows()) {
                 next = encodeCursor(s.index(), start + take);
@@ -81,27 +68,6 @@ public class PlanRows {
             }
         }
         return new Page(items, next);
-    }
-
-    /** Keys {@code start} to {@code start + take} of a listed section. */
-    private static List<Object[]> groupKeys(DeletePlanService.Stored stored, AffectedKeys.Section section, int start,
-                                            int take) {
-        var out = new ArrayList<Object[]>(take);
-        AffectedKeys.read(stored.entity().affectedKeys, new AffectedKeys.Visitor() {
-            @Override
-            public boolean section(AffectedKeys.Section s) {
-                return s.index() == section.index();
-            }
-
-            @Override
-            public boolean key(AffectedKeys.Section s, int position, Object[] key) {
-                if (position >= start) {
-                    out.add(key);
-                }
-                return out.size() < take;
-            }
-        });
-        return out;
     }
 
     private static boolean matches(TableName t, String given) {

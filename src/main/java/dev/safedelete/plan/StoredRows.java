@@ -24,17 +24,16 @@ public final class StoredRows implements ChangedRows {
             public boolean section(AffectedKeys.Section s) {
                 into = null;
                 switch (s.kind()) {
-                    case "GROUP" -> {
-                        if (s.outcome().equals(Outcome.DELETE.name())) {
+                    case GROUP -> {
+                        if (s.isDeleteGroup()) {
                             into = deleted.computeIfAbsent(s.table(), t -> new KeySet());
                         }
                     }
-                    case "UPDATE" -> catalog.relationship(s.relationship()).ifPresent(r -> {
+                    case UPDATE -> catalog.relationship(s.relationship()).ifPresent(r -> {
                         into = new KeySet();
-                        updated.add(new Updated(r, Outcome.valueOf(s.outcome()), s.columns(), into));
+                        updated.add(new Updated(r, s.outcome(), s.columns(), into));
                     });
-                    case "TALLY" -> tallies.put(s.table(), new AffectedSet.Tally(s.relationship(), s.rows(), s.hash()));
-                    default -> throw new IllegalStateException("unknown section kind " + s.kind());
+                    case TALLY -> tallies.put(s.table(), new AffectedSet.Tally(s.relationship(), s.rows(), s.hash()));
                 }
                 return into != null;
             }

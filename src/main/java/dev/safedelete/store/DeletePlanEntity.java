@@ -1,12 +1,17 @@
 package dev.safedelete.store;
 
+import dev.safedelete.plan.PlanStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,9 +44,10 @@ public class DeletePlanEntity {
     @Column(name = "overrides_json", columnDefinition = "text")
     public String overridesJson;
 
-    /** {@code READY}, {@code BLOCKED}, {@code EXECUTED}, {@code FAILED} or {@code EXPIRED}. */
+    /** Kept by name, as every status was before it was typed: rows written then read the same. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 32)
-    public String status;
+    public PlanStatus status;
 
     @Column(name = "token_hash", nullable = false, length = 128)
     public String tokenHash;
@@ -61,11 +67,12 @@ public class DeletePlanEntity {
     public String planJson;
 
     /**
-     * Digests of the affected set, one per (table, outcome) group as a JSON object, compared by the executor after
-     * re-deriving the set under locks.
+     * Digests of the affected set, one per (table, outcome) group, compared by the executor after re-deriving the set
+     * under locks. A JSON array of records (V3 turned the older {@code "table|OUTCOME": "rows:hash"} text into it).
      */
-    @Column(name = "fingerprint", nullable = false, columnDefinition = "text")
-    public String fingerprint;
+    @Convert(converter = GroupDigestsConverter.class)
+    @Column(name = "digests", nullable = false, columnDefinition = "text")
+    public List<GroupDigest> digests;
 
     /** Every affected key, compressed ({@code dev.safedelete.plan.AffectedKeys}). */
     @Column(name = "affected_keys")

@@ -1,7 +1,10 @@
 package dev.safedelete.store;
 
+import dev.safedelete.execute.ExecutionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -33,9 +36,13 @@ public class ExecutionEntity {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    /** {@code RUNNING}, {@code COMMITTED}, {@code ROLLED_BACK} or {@code FAILED}. */
+    /**
+     * {@code RUNNING}, {@code COMMITTED}, {@code ROLLED_BACK} or {@code UNKNOWN} (the commit's outcome could not be
+     * learnt). Kept by name, so rows written when it was a string read the same.
+     */
+    @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 32)
-    public String status;
+    public ExecutionStatus status;
 
     /** Rows changed per table and outcome, JSON in the shape of the plan's {@code tables}. */
     @Column(name = "counts_json", columnDefinition = "text")

@@ -1,5 +1,6 @@
 package dev.safedelete.store;
 
+import dev.safedelete.plan.PlanStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,18 +32,18 @@ public class PlanStore {
         return Optional.ofNullable(em.find(DeletePlanEntity.class, id));
     }
 
-    /**
-     * Moves a plan from one status to another only if it is still in the expected one, atomically. This is what
-     * makes a plan executed at most once: of two concurrent callers, one gets {@code true}.
-     */
     /** Writes the changes made to a detached plan. */
     @Transactional
     public DeletePlanEntity updatePlan(DeletePlanEntity plan) {
         return em.merge(plan);
     }
 
+    /**
+     * Moves a plan from one status to another only if it is still in the expected one, atomically. This is what
+     * makes a plan executed at most once: of two concurrent callers, one gets {@code true}.
+     */
     @Transactional
-    public boolean transitionPlan(UUID id, String expectedStatus, String newStatus) {
+    public boolean transitionPlan(UUID id, PlanStatus expectedStatus, PlanStatus newStatus) {
         return em.createQuery("update DeletePlanEntity p set p.status = :next, p.version = p.version + 1 "
                         + "where p.id = :id and p.status = :expected")
                 .setParameter("next", newStatus)
@@ -54,8 +55,10 @@ public class PlanStore {
     /** Marks READY and BLOCKED plans whose time is up as EXPIRED; answers how many. */
     @Transactional
     public int expirePlans(Instant now) {
-        return em.createQuery("update DeletePlanEntity p set p.status = 'EXPIRED', p.version = p.version + 1 "
-                        + "where p.status in ('READY', 'BLOCKED') and p.expiresAt < :now")
+        return em.createQuery("update DeletePlanEntity p set p.status = :expired, p.version = p.version + 1 "
+                        + "where p.status in :live and p.expiresAt < :now")
+                .setParameter("expired", PlanStatus.EXPIRED)
+                .setParameter("live", List.of(PlanStatus.READY, PlanStatus.BLOCKED))
                 .setParameter("now", now)
                 .executeUpdate();
     }

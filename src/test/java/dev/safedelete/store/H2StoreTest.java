@@ -1,8 +1,10 @@
 package dev.safedelete.store;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
-/** The store on its embedded default, in-memory H2. */
+/** The store on H2, its embedded default, upgraded from V2 as an existing store is ({@link H2StoreProfile}). */
 @QuarkusTest
+@TestProfile(H2StoreProfile.class)
 class H2StoreTest extends StoreContract {
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The store on PostgreSQL, as in production: db-kind is a build-time property, so this profile makes Quarkus
- * build the application again for it; the database is created for the run and dropped after.
+ * build the application again for it; the database is created for the run, left at V2 with rows in that version's
+ * formats ({@link V2Rows}) for the service to migrate at start, and dropped after.
  */
 public class PostgresStoreProfile implements QuarkusTestProfile {
 
@@ -32,6 +33,7 @@ public class PostgresStoreProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> start() {
             database = ScratchDatabase.ownDatabase(ScratchDatabase.Kind.POSTGRESQL);
+            V2Rows.seed(database.url(), database.user(), "");
             return Map.of("quarkus.datasource.jdbc.url", database.url());
         }
 

@@ -1,5 +1,9 @@
 package dev.safedelete.store;
 
+import dev.safedelete.catalog.TableName;
+import dev.safedelete.execute.ExecutionStatus;
+import dev.safedelete.plan.Outcome;
+import dev.safedelete.plan.PlanStatus;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +41,9 @@ abstract class StoreContract {
     @Test
     void aPlanLeavesReadyOnlyOnce() {
         DeletePlanEntity saved = store.savePlan(plan("shop", "{}", Instant.now().plus(1, ChronoUnit.HOURS)));
-        assertTrue(store.transitionPlan(saved.id, "READY", "EXECUTED"));
-        assertFalse(store.transitionPlan(saved.id, "READY", "EXECUTED"), "the second caller loses");
-        assertEquals("EXECUTED", store.findPlan(saved.id).orElseThrow().status);
+        assertTrue(store.transitionPlan(saved.id, PlanStatus.READY, PlanStatus.EXECUTED));
+        assertFalse(store.transitionPlan(saved.id, PlanStatus.READY, PlanStatus.EXECUTED), "the second caller loses");
+        assertEquals(PlanStatus.EXECUTED, store.findPlan(saved.id).orElseThrow().status);
     }
 
     @Test
@@ -47,8 +51,8 @@ abstract class StoreContract {
         DeletePlanEntity old = store.savePlan(plan("shop", "{}", Instant.now().minus(1, ChronoUnit.MINUTES)));
         DeletePlanEntity fresh = store.savePlan(plan("shop", "{}", Instant.now().plus(1, ChronoUnit.HOURS)));
         assertTrue(store.expirePlans(Instant.now()) >= 1);
-        assertEquals("EXPIRED", store.findPlan(old.id).orElseThrow().status);
-        assertEquals("READY", store.findPlan(fresh.id).orElseThrow().status);
+        assertEquals(PlanStatus.EXPIRED, store.findPlan(old.id).orElseThrow().status);
+        assertEquals(PlanStatus.READY, store.findPlan(fresh.id).orElseThrow().status);
     }
 
     @Test
@@ -63,10 +67,10 @@ abstract class StoreContract {
             e.target = target;
             e.principal = "alice";
             e.startedAt = t0.plusSeconds(i);
-            e.status = "RUNNING";
+            e.status = ExecutionStatus.RUNNING;
             store.saveExecution(e);
             e.finishedAt = e.startedAt.plusMillis(250);
-            e.status = i == 2 ? "ROLLED_BACK" : "COMMITTED";
+            e.status = i == 2 ? ExecutionStatus.ROLLED_BACK : ExecutionStatus.COMMITTED;
             e.countsJson = "[{\"table\":\"public.orders\",\"action\":\"DELETE\",\"rows\":" + i + "}]";
             e.error = i == 2 ? "the data changed since the preview" : null;
             store.updateExecution(e);
@@ -80,11 +84,39 @@ abstract class StoreContract {
         assertEquals(List.of(t0.plusSeconds(1), t0), second.stream().map(e -> e.startedAt).toList());
 
         ExecutionEntity rolledBack = store.findExecution(last.id).orElseThrow();
-        assertEquals("ROLLED_BACK", rolledBack.status);
+        assertEquals(ExecutionStatus.ROLLED_BACK, rolledBack.status);
         assertEquals("the data changed since the preview", rolledBack.error);
         assertEquals(t0.plusSeconds(2).plusMillis(250), rolledBack.finishedAt);
         assertTrue(store.listExecutions(Optional.of("no-such-target"), Optional.empty(), 10).isEmpty());
     }
+
+    @Test
+    void rowsWrittenAtV2ReadTypedAfterTheMigration() {
+        DeletePlanEntity ready = store.findPlan(V2Rows.READY_PLAN).orElseThrow();
+        assertEquals(PlanStatus.READY, ready.status);
+        assertEquals(V2Rows.READY_DIGESTS, ready.digests, "table, outcome, rows and hash of every group, in order");
+        assertEquals(PlanStatus.EXECUTED, store.findPlan(V2Rows.EXECUTED_PLAN).orElseThrow().status);
+        DeletePlanEntity odd = store.findPlan(V2Rows.ODD_PLAN).orElseThrow();
+        assertEquals(PlanStatus.EXPIRED, odd.status);
+        assertEquals(List.of(), odd.digests, "no digest to read: an execution would see drift, never run unchecked");
+
+        assertEquals(ExecutionStatus.UNKNOWN, store.findExecution(V2Rows.UNKNOWN_EXECUTION).orElseThrow().status);
+        assertEquals(List.of(ExecutionStatus.UNKNOWN, ExecutionStatus.COMMITTED),
+                store.listExecutions(Optional.of(V2Rows.TARGET), Optional.empty(), 10).stream().map(e -> e.status)
+                        .toList());
+        assertTrue(store.transitionPlan(V2Rows.READY_PLAN, PlanStatus.READY, PlanStatus.EXECUTING),
+                "a migrated plan moves on like a new one");
+    }
+
+    @Test
+    void digestsRoundTripAsRecords() {
+        DeletePlanEntity saved = store.savePlan(plan("shop", "{}", Instant.now().plus(1, ChronoUnit.HOURS)));
+        assertEquals(DIGESTS, store.findPlan(saved.id).orElseThrow().digests);
+    }
+
+    static final List<GroupDigest> DIGESTS = List.of(
+            new GroupDigest(new TableName("public", "customers"), Outcome.DELETE, 1, "cd".repeat(16)),
+            new GroupDigest(new TableName(null, "events"), Outcome.DELETE, 1980, "tally:ff"));
 
     static DeletePlanEntity plan(String target, String document, Instant expiresAt) {
         DeletePlanEntity p = new DeletePlanEntity();
@@ -94,13 +126,13 @@ abstract class StoreContract {
         p.keysJson = "[{\"id\":1001}]";
         p.mode = "FOLLOW_RULES";
         p.overridesJson = "{\"public.orders.orders_customer_id_fkey\":\"SET_NULL\"}";
-        p.status = "READY";
+        p.status = PlanStatus.READY;
         p.tokenHash = "sha256:" + "ab".repeat(32);
         p.createdAt = Instant.now();
         p.expiresAt = expiresAt;
         p.principal = "alice";
         p.planJson = document;
-        p.fingerprint = "sha256:" + "cd".repeat(32);
+        p.digests = DIGESTS;
         return p;
     }
 }
