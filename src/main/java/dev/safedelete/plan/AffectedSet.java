@@ -51,35 +51,77 @@ public final class AffectedSet implements ChangedRows {
     }
 
     /** What one relationship reached: distinct child rows and a sample of their keys, for the preview's tree. */
-    public static final class Edge {
-        long rows;
-        final List<Object[]> sample = new ArrayList<>();
-
-        public long rows() {
-            return rows;
-        }
-
-        public List<Object[]> sample() {
-            return Collections.unmodifiableList(sample);
+    public record Edge(long rows, List<Object[]> sample) {
+        public Edge {
+            sample = List.copyOf(sample);
         }
     }
 
-    final Map<TableName, KeySet> deleted = new LinkedHashMap<>();
-    final Map<Group, KeySet> groups = new TreeMap<>();
-    final Map<TableName, Tally> tallies = new LinkedHashMap<>();
-    final Map<BlockerKey, KeySet> blockers = new LinkedHashMap<>();
-    final List<Update> updates = new ArrayList<>();
-    final Map<String, Edge> edges = new LinkedHashMap<>();
-    final Map<String, Long> selfReferencingRows = new LinkedHashMap<>();
-    final List<String> settledByDeletion = new ArrayList<>();
-    final Map<String, RelationshipRule> rules;
-    final List<Object[]> roots = new ArrayList<>();
-    final List<Object[]> missingRoots = new ArrayList<>();
-    int depth;
-    boolean limitExceeded;
+    /** The set while {@link Traversal} derives it; {@link #build} freezes it. */
+    static final class Builder {
+        /** An {@link Edge} being counted. */
+        static final class Reach {
+            long rows;
+            final List<Object[]> sample = new ArrayList<>();
+        }
 
-    AffectedSet(Map<String, RelationshipRule> rules) {
-        this.rules = rules;
+        final Map<TableName, KeySet> deleted = new LinkedHashMap<>();
+        final Map<Group, KeySet> groups = new TreeMap<>();
+        final Map<TableName, Tally> tallies = new LinkedHashMap<>();
+        final Map<BlockerKey, KeySet> blockers = new LinkedHashMap<>();
+        final List<Update> updates = new ArrayList<>();
+        final Map<String, Reach> edges = new LinkedHashMap<>();
+        final Map<String, Long> selfReferencingRows = new LinkedHashMap<>();
+        final List<String> settledByDeletion = new ArrayList<>();
+        final Map<String, RelationshipRule> rules;
+        final List<Object[]> roots = new ArrayList<>();
+        final List<Object[]> missingRoots = new ArrayList<>();
+        int depth;
+        boolean limitExceeded;
+
+        Builder(Map<String, RelationshipRule> rules) {
+            this.rules = rules;
+        }
+
+        AffectedSet build() {
+            deleted.values().forEach(KeySet::freeze);
+            groups.values().forEach(KeySet::freeze);
+            blockers.values().forEach(KeySet::freeze);
+            updates.forEach(u -> u.rows().freeze());
+            return new AffectedSet(this);
+        }
+    }
+
+    private final Map<TableName, KeySet> deleted;
+    private final Map<Group, KeySet> groups;
+    private final Map<TableName, Tally> tallies;
+    private final Map<BlockerKey, KeySet> blockers;
+    private final List<Update> updates;
+    private final Map<String, Edge> edges;
+    private final Map<String, Long> selfReferencingRows;
+    private final List<String> settledByDeletion;
+    private final Map<String, RelationshipRule> rules;
+    private final List<Object[]> roots;
+    private final List<Object[]> missingRoots;
+    private final int depth;
+    private final boolean limitExceeded;
+
+    private AffectedSet(Builder b) {
+        this.deleted = Collections.unmodifiableMap(b.deleted);
+        this.groups = Collections.unmodifiableMap(b.groups);
+        this.tallies = Collections.unmodifiableMap(b.tallies);
+        this.blockers = Collections.unmodifiableMap(b.blockers);
+        this.updates = List.copyOf(b.updates);
+        var edges = new LinkedHashMap<String, Edge>();
+        b.edges.forEach((id, reach) -> edges.put(id, new Edge(reach.rows, reach.sample)));
+        this.edges = Collections.unmodifiableMap(edges);
+        this.selfReferencingRows = Collections.unmodifiableMap(b.selfReferencingRows);
+        this.settledByDeletion = List.copyOf(b.settledByDeletion);
+        this.rules = b.rules;
+        this.roots = List.copyOf(b.roots);
+        this.missingRoots = List.copyOf(b.missingRoots);
+        this.depth = b.depth;
+        this.limitExceeded = b.limitExceeded;
     }
 
     @Override
@@ -90,17 +132,17 @@ public final class AffectedSet implements ChangedRows {
 
     @Override
     public Map<TableName, KeySet> deleted() {
-        return Collections.unmodifiableMap(deleted);
+        return deleted;
     }
 
     /** Every (table, outcome) group whose keys are listed, DELETE included, in a stable order; tallies are not. */
     public Map<Group, KeySet> groups() {
-        return Collections.unmodifiableMap(groups);
+        return groups;
     }
 
     @Override
     public Map<TableName, Tally> tallies() {
-        return Collections.unmodifiableMap(tallies);
+        return tallies;
     }
 
     /** The rows of every (table, outcome) group, listed or tallied, in a stable order. */
@@ -112,15 +154,15 @@ public final class AffectedSet implements ChangedRows {
     }
 
     public Map<BlockerKey, KeySet> blockers() {
-        return Collections.unmodifiableMap(blockers);
+        return blockers;
     }
 
     public List<Update> updates() {
-        return Collections.unmodifiableList(updates);
+        return updates;
     }
 
     public Map<String, Edge> edges() {
-        return Collections.unmodifiableMap(edges);
+        return edges;
     }
 
     public Map<String, RelationshipRule> rules() {
@@ -129,7 +171,7 @@ public final class AffectedSet implements ChangedRows {
 
     /** Rows that reference themselves through a self-referencing relationship, by relationship id. */
     public Map<String, Long> selfReferencingRows() {
-        return Collections.unmodifiableMap(selfReferencingRows);
+        return selfReferencingRows;
     }
 
     /**
@@ -137,17 +179,17 @@ public final class AffectedSet implements ChangedRows {
      * not block: the "diamond" a database's own single-statement DELETE may decide differently.
      */
     public List<String> settledByDeletion() {
-        return Collections.unmodifiableList(settledByDeletion);
+        return settledByDeletion;
     }
 
     /** The root keys found, in the order the caller gave them. */
     public List<Object[]> roots() {
-        return Collections.unmodifiableList(roots);
+        return roots;
     }
 
     /** Root keys that match no row. */
     public List<Object[]> missingRoots() {
-        return Collections.unmodifiableList(missingRoots);
+        return missingRoots;
     }
 
     /** The longest chain of deletes the traversal followed from a root (at least; it walks shortest paths). */

@@ -16,6 +16,7 @@ public final class KeySet implements Iterable<byte[]> {
     /** arena offset + 1 of each entry; 0 marks a free slot. */
     private int[] slots = new int[16];
     private int size;
+    private boolean frozen;
 
     public int size() {
         return size;
@@ -26,7 +27,15 @@ public final class KeySet implements Iterable<byte[]> {
     }
 
     /** Adds the key; answers whether it was new. */
+    /** After this, {@link #add} refuses: a derived set is not changed by whoever reads it. */
+    void freeze() {
+        frozen = true;
+    }
+
     public boolean add(byte[] key) {
+        if (frozen) {
+            throw new UnsupportedOperationException("a derived key set is read-only");
+        }
         if ((size + 1) * 2 > slots.length) {
             rehash();
         }

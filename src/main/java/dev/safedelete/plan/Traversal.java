@@ -122,7 +122,7 @@ public final class Traversal {
     private final Catalog catalog;
     private final Dialect dialect;
     private final Options options;
-    private final AffectedSet result;
+    private final AffectedSet.Builder result;
     private final Map<TableName, RowShape> shapes = new HashMap<>();
     private final Map<String, KeySet> candidates = new LinkedHashMap<>();
     /** The relationships referencing each table, indexed once: the closure asks for them in every round. */
@@ -150,7 +150,7 @@ public final class Traversal {
         for (Relationship r : catalog.relationships()) {
             rules.put(r.id(), RelationshipRule.of(r, options.mode(), options.overrides()));
         }
-        this.result = new AffectedSet(Map.copyOf(rules));
+        this.result = new AffectedSet.Builder(Map.copyOf(rules));
         this.referencing = catalog.relationshipsByParent();
         this.build = new StatementBuilder(dialect);
         this.run = new KeyedStatements(connection, options.queryTimeoutSeconds());
@@ -165,7 +165,7 @@ public final class Traversal {
                                      List<Object[]> roots, Options options) throws SQLException {
         var t = new Traversal(connection, catalog, dialect, options, table);
         t.run(catalog.table(table).orElseThrow(() -> new IllegalArgumentException("unknown table " + table)), roots);
-        return t.result;
+        return t.result.build();
     }
 
     private void run(Table rootTable, List<Object[]> roots) throws SQLException {
@@ -297,7 +297,7 @@ public final class Traversal {
             return false;
         }
         result.tallies.put(t, new AffectedSet.Tally(r.id(), total.rows(), total.hash()));
-        AffectedSet.Edge edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Edge());
+        AffectedSet.Builder.Reach edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Builder.Reach());
         edge.rows += total.rows();
         for (int i = 0; i < reached.size(); i++) {
             if (counts.get(i).rows() > 0) {
@@ -336,7 +336,7 @@ public final class Traversal {
             fkAt[i] = columns.indexOf(c);
         }
         boolean childHasChildren = !referencing(r.childTable()).isEmpty();
-        AffectedSet.Edge edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Edge());
+        AffectedSet.Builder.Reach edge = result.edges.computeIfAbsent(r.id(), k -> new AffectedSet.Builder.Reach());
         if (r.selfReference() && rule.cascades() && dialect.recursiveQueries()) {
             reachRecursively(r, parentValues, columns, fkAt, edge, next);
             return;
@@ -380,7 +380,7 @@ public final class Traversal {
      * component can change, and no row can join it (it would have to check a locked parent).
      */
     private void reachRecursively(Relationship r, List<Object[]> parentValues, List<String> columns, int[] fkAt,
-                                  AffectedSet.Edge edge, Map<TableName, List<Object[]>> next) throws SQLException {
+                                  AffectedSet.Builder.Reach edge, Map<TableName, List<Object[]>> next) throws SQLException {
         KeySet expanded = expandedThrough.computeIfAbsent(r.id(), k -> new KeySet());
         var fresh = new ArrayList<Object[]>();
         for (Object[] v : parentValues) {
@@ -428,7 +428,7 @@ public final class Traversal {
     private List<Object[]> descendants(Relationship r, Table child, List<String> columns, List<Object[]> parentValues)
             throws SQLException {
         var rows = new ArrayList<Object[]>();
-        KeyedStatements.inBatches(parentValues, dialect.keysPerStatement(r.childColumns().size()), chunk ->
+        KeyedStatements.inBatches(parentValues, build.batchSize(r.childColumns().size()), chunk ->
                 run.query(build.descendants(child.name(), r, columns, chunk), rows::add));
         if (!options.lock()) {
             return rows;
@@ -450,7 +450,7 @@ public final class Traversal {
             select(child.name(), child.primaryKey(), child.primaryKey(), unlocked,
                     row -> locked.add(KeyCodec.encode(row)));
             var again = new ArrayList<Object[]>();
-            KeyedStatements.inBatches(parentValues, dialect.keysPerStatement(r.childColumns().size()), chunk ->
+            KeyedStatements.inBatches(parentValues, build.batchSize(r.childColumns().size()), chunk ->
                     run.query(build.descendants(child.name(), r, columns, chunk), again::add));
             current = again;
         }
@@ -495,7 +495,7 @@ public final class Traversal {
             }
             Table child = catalog.table(r.childTable()).orElseThrow();
             int pkArity = child.primaryKey().size();
-            AffectedSet.Edge edge = result.edges.get(r.id());
+            AffectedSet.Builder.Reach edge = result.edges.get(r.id());
             edge.rows = outside.size();
             for (byte[] key : outside) {
                 if (edge.sample.size() >= options.sampleSize()) {
@@ -636,7 +636,7 @@ public final class Traversal {
      */
     private void select(TableName table, List<String> columns, List<String> keyColumns, List<Object[]> keys,
                         KeyedStatements.RowSink sink) throws SQLException {
-        KeyedStatements.inBatches(keys, dialect.keysPerStatement(keyColumns.size()), chunk ->
+        KeyedStatements.inBatches(keys, build.batchSize(keyColumns.size()), chunk ->
                 run.query(build.select(table, columns, keyColumns, chunk, options.lock()), sink));
     }
 

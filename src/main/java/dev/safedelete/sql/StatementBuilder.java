@@ -25,32 +25,40 @@ public final class StatementBuilder {
 
     /** How many key tuples of {@code arity} columns one statement names. */
     public int batchSize(int arity) {
-        return dialect.keysPerStatement(arity);
+        return dialect.keysPerMatch(arity);
+    }
+
+    /** {@code head}, the rows whose {@code columns} equal one of {@code keys}, then {@code tail}. */
+    private SqlStatement where(String head, List<String> columns, List<Object[]> keys, String tail) {
+        SqlStatement match = dialect.keyMatch(columns, keys);
+        var values = new java.util.ArrayList<Object>();
+        for (int i = 0; i < match.values().size(); i++) {
+            values.add(match.value(i));
+        }
+        return new SqlStatement(head + match.sql() + tail, values);
     }
 
     public SqlStatement delete(TableName table, List<String> keyColumns, List<Object[]> keys) {
-        return SqlStatement.of("DELETE FROM " + dialect.table(table) + " WHERE "
-                + dialect.keyPredicate(keyColumns, keys.size()), keys);
+        return where("DELETE FROM " + dialect.table(table) + " WHERE ", keyColumns, keys, "");
     }
 
     /** Sets {@code columns} of the rows {@code keys} name to NULL or, with {@code toDefault}, to their defaults. */
     public SqlStatement update(Table table, List<String> columns, boolean toDefault, List<Object[]> keys) {
-        return SqlStatement.of("UPDATE " + dialect.table(table.name()) + " SET "
-                + dialect.setColumns(table, columns, toDefault) + " WHERE "
-                + dialect.keyPredicate(table.primaryKey(), keys.size()), keys);
+        return where("UPDATE " + dialect.table(table.name()) + " SET " + dialect.setColumns(table, columns, toDefault)
+                + " WHERE ", table.primaryKey(), keys, "");
     }
 
     /** Sets one column of the rows {@code keys} name to NULL: how a ring of rows is opened where nothing else can. */
     public SqlStatement nullColumn(Table table, String column, List<Object[]> keys) {
-        return SqlStatement.of("UPDATE " + dialect.table(table.name()) + " SET " + dialect.quote(column)
-                + " = NULL WHERE " + dialect.keyPredicate(table.primaryKey(), keys.size()), keys);
+        return where("UPDATE " + dialect.table(table.name()) + " SET " + dialect.quote(column) + " = NULL WHERE ",
+                table.primaryKey(), keys, "");
     }
 
     /** Reads {@code columns} of the rows whose {@code keyColumns} equal one of {@code keys}, locked with {@code lock}. */
     public SqlStatement select(TableName table, List<String> columns, List<String> keyColumns, List<Object[]> keys,
                                boolean lock) {
-        return SqlStatement.of("SELECT " + dialect.columnList(columns) + " FROM " + dialect.table(table) + " WHERE "
-                + dialect.keyPredicate(keyColumns, keys.size()) + (lock ? dialect.forUpdate() : ""), keys);
+        return where("SELECT " + dialect.columnList(columns) + " FROM " + dialect.table(table) + " WHERE ", keyColumns,
+                keys, lock ? dialect.forUpdate() : "");
     }
 
     /**
@@ -67,8 +75,8 @@ public final class StatementBuilder {
             }
             self = " AND NOT (" + String.join(" AND ", same) + ")";
         }
-        return SqlStatement.of("SELECT " + dialect.columnList(r.childColumns()) + " FROM " + dialect.table(child.name())
-                + " WHERE " + dialect.keyPredicate(child.primaryKey(), keys.size()) + self, keys);
+        return where("SELECT " + dialect.columnList(r.childColumns()) + " FROM " + dialect.table(child.name())
+                + " WHERE ", child.primaryKey(), keys, self);
     }
 
     /**
@@ -84,15 +92,14 @@ public final class StatementBuilder {
         for (int i = 0; i < r.childColumns().size(); i++) {
             on.add("c." + dialect.quote(r.childColumns().get(i)) + " = p." + dialect.quote(r.parentColumns().get(i)));
         }
-        return SqlStatement.of(dialect.unboundedRecursion("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT " + cols + " FROM "
-                + dialect.table(table) + " WHERE " + dialect.keyPredicate(r.childColumns(), parentValues.size())
-                + " UNION SELECT " + prefixed + " FROM " + dialect.table(table) + " c JOIN sd_reached p ON "
-                + String.join(" AND ", on) + ") SELECT " + cols + " FROM sd_reached"), parentValues);
+        return where(dialect.unboundedRecursion("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT "
+                + cols + " FROM " + dialect.table(table) + " WHERE "), r.childColumns(), parentValues, " UNION SELECT "
+                + prefixed + " FROM " + dialect.table(table) + " c JOIN sd_reached p ON " + String.join(" AND ", on)
+                + ") SELECT " + cols + " FROM sd_reached");
     }
 
     public SqlStatement count(TableName table, List<String> keyColumns, List<Object[]> keys) {
-        return SqlStatement.of("SELECT COUNT(*) FROM " + dialect.table(table) + " WHERE "
-                + dialect.keyPredicate(keyColumns, keys.size()), keys);
+        return where("SELECT COUNT(*) FROM " + dialect.table(table) + " WHERE ", keyColumns, keys, "");
     }
 
     /** The primary keys of the rows of {@code child} matching {@code parentValues}, in key order, at most {@code limit}. */

@@ -32,6 +32,8 @@ final class BenchTree implements AutoCloseable {
         static final Shape MILLION = new Shape(100, 100, 100, 50, 5, 20, 50);
         /** 1 customer, 10 orders, 1,000 items, 100,000 events; the same 50 other customers. */
         static final Shape HUNDRED_THOUSAND = new Shape(10, 100, 100, 50, 5, 20, 50);
+        /** 1 customer, 1,000,000 orders, 1,000,000 items, no events: large tables that are not leaves. */
+        static final Shape WIDE = new Shape(1_000_000, 1, 0, 50, 5, 20, 50);
 
         long rootRows() {
             long orders = rootOrders;

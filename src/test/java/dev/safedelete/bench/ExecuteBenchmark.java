@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * <pre>./mvnw -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.classpathScope=test -Dexec.executable=java -Dexec.args="-Xmx256m -classpath %classpath dev.safedelete.bench.ExecuteBenchmark"</pre>
  *
- * Optional trailing arguments: {@code POSTGRES,MARIADB} (databases) and {@code indexed,noindex} (trees). With
+ * Optional trailing arguments: {@code POSTGRES,MARIADB} (databases) and {@code indexed,noindex,wide} (trees; {@code wide}
+ * is one customer with 1,000,000 orders of one item each, large tables that are not leaves). With
  * {@code -Dbench.profile=true} before {@code -classpath} it also prints the time the Executor spends inside JDBC per
  * statement shape.
  */
@@ -52,6 +53,13 @@ public final class ExecuteBenchmark {
                     times.put(v, run(kind, BenchTree.Shape.MILLION, true, v));
                 }
                 report(kind, "indexed, 1,010,101 rows", times);
+            }
+            if (trees.contains("wide")) {
+                var times = new LinkedHashMap<Variant, Long>();
+                for (Variant v : Variant.values()) {
+                    times.put(v, run(kind, BenchTree.Shape.WIDE, true, v));
+                }
+                report(kind, "1,000,000 orders and 1,000,000 items, 2,000,001 rows", times);
             }
             if (trees.contains("noindex")) {
                 if (kind == ScratchDatabase.Kind.MARIADB) {
