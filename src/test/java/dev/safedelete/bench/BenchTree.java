@@ -143,6 +143,9 @@ final class BenchTree implements AutoCloseable {
                 + ", DATE '2026-01-01' FROM " + series(nOrders));
         s.execute("INSERT INTO order_items (id, order_id, sku, quantity) SELECT " + i0 + " + n, " + o0 + " + " + div("n", i)
                 + ", " + concat("'SKU-'", "n % 977") + ", 1 + n % 5 FROM " + series(nItems));
+        if (nEvents == 0) {
+            return;
+        }
         s.execute("INSERT INTO item_events (id, item_id, kind, happened_at) SELECT " + e0 + " + n, " + i0 + " + " + div("n", e)
                 + ", CASE n % 3 WHEN 0 THEN 'viewed' WHEN 1 THEN 'packed' ELSE 'shipped' END, TIMESTAMP '2026-01-01 00:00:00' FROM "
                 + series(nEvents));
