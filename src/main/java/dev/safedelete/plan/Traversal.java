@@ -376,8 +376,9 @@ public final class Traversal {
      * were not expanded through {@code r} before, instead of one round per level. Every row it returns had its own
      * children through {@code r} returned too, so its values are expanded; when later rounds reach those rows again
      * (to follow the table's other relationships), {@code r} is not followed from them a second time. Locking, the
-     * rows found are locked and the query run again until it finds no row not yet locked: then nothing in the
-     * component can change, and no row can join it (it would have to check a locked parent).
+     * query locks the rows it finds, and runs again (then locking what it finds that is not locked yet) until it
+     * finds only locked rows: then nothing in the component can change, and no row can join it (it would have to
+     * check a locked parent).
      */
     private void reachRecursively(Relationship r, List<Object[]> parentValues, List<String> columns, int[] fkAt,
                                   AffectedSet.Builder.Reach edge, Map<TableName, List<Object[]>> next) throws SQLException {
@@ -397,7 +398,8 @@ public final class Traversal {
         KeySet deleted = deletedOf(r.childTable());
         int baseRound = round;
         List<Object[]> rows = descendants(r, child, columns, fresh);
-        var depths = RecursiveDepths.of(rows, fkAt, row -> shape.referencedBy(r, row), fresh);
+        // the depth is the preview's (InnoDB's 15-level limit); an execution has no use for it
+        int[] depths = options.lock() ? null : RecursiveDepths.of(rows, fkAt, row -> shape.referencedBy(r, row), fresh);
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             Object[] own = shape.referencedBy(r, row);
@@ -417,7 +419,7 @@ public final class Traversal {
                 edge.sample.add(pk);
             }
             if (deleted.add(key)) {
-                result.depth = Math.max(result.depth, baseRound - 1 + depths[i]);
+                result.depth = Math.max(result.depth, baseRound - 1 + (depths == null ? 1 : depths[i]));
                 countAffected();
                 next.computeIfAbsent(r.childTable(), t -> new ArrayList<>())
                         .add(Arrays.copyOf(row, shape.columns().size()));
@@ -427,33 +429,36 @@ public final class Traversal {
 
     private List<Object[]> descendants(Relationship r, Table child, List<String> columns, List<Object[]> parentValues)
             throws SQLException {
-        var rows = new ArrayList<Object[]>();
-        KeyedStatements.inBatches(parentValues, build.batchSize(r.childColumns().size()), chunk ->
-                run.query(build.descendants(child.name(), r, columns, chunk), rows::add));
+        List<Object[]> rows = readDescendants(r, child, columns, parentValues, options.lock());
         if (!options.lock()) {
             return rows;
         }
         RowShape shape = shape(child.name());
         var locked = new KeySet();
-        List<Object[]> current = rows;
+        rows.forEach(row -> locked.add(KeyCodec.encode(shape.primaryKeyOf(row))));
         while (true) {
+            List<Object[]> again = readDescendants(r, child, columns, parentValues, false);
             var unlocked = new ArrayList<Object[]>();
-            for (Object[] row : current) {
+            for (Object[] row : again) {
                 Object[] pk = shape.primaryKeyOf(row);
                 if (!locked.contains(KeyCodec.encode(pk))) {
                     unlocked.add(pk);
                 }
             }
             if (unlocked.isEmpty()) {
-                return current;
+                return again;
             }
             select(child.name(), child.primaryKey(), child.primaryKey(), unlocked,
                     row -> locked.add(KeyCodec.encode(row)));
-            var again = new ArrayList<Object[]>();
-            KeyedStatements.inBatches(parentValues, build.batchSize(r.childColumns().size()), chunk ->
-                    run.query(build.descendants(child.name(), r, columns, chunk), again::add));
-            current = again;
         }
+    }
+
+    private List<Object[]> readDescendants(Relationship r, Table child, List<String> columns,
+                                           List<Object[]> parentValues, boolean lock) throws SQLException {
+        var rows = new ArrayList<Object[]>();
+        KeyedStatements.inBatches(parentValues, build.batchSize(r.childColumns().size()), chunk ->
+                run.query(build.descendants(child, r, columns, chunk, lock), rows::add));
+        return rows;
     }
 
     /** The distinct values of {@code parentRows} that {@code r}'s child columns reference; NULLs reference nothing. */

@@ -81,21 +81,30 @@ public final class StatementBuilder {
 
     /**
      * Every row of {@code table} reached from {@code parentValues} through the self-reference {@code r}, at any depth,
-     * in one recursive query: {@code columns} of each, once ({@code UNION}, so a cycle of rows ends too).
+     * in one recursive query: {@code columns} of each, once ({@code UNION}, so a cycle of rows ends too). With
+     * {@code lock}, the rows are read again from the table itself and locked, in the same statement (a recursive
+     * query cannot lock).
      */
-    public SqlStatement descendants(TableName table, dev.safedelete.catalog.Relationship r, List<String> columns,
-                                    List<Object[]> parentValues) {
+    public SqlStatement descendants(Table table, dev.safedelete.catalog.Relationship r, List<String> columns,
+                                    List<Object[]> parentValues, boolean lock) {
         String cols = dialect.columnList(columns);
-        String prefixed = columns.stream().map(c -> "c." + dialect.quote(c))
-                .collect(java.util.stream.Collectors.joining(", "));
         var on = new java.util.ArrayList<String>();
         for (int i = 0; i < r.childColumns().size(); i++) {
             on.add("c." + dialect.quote(r.childColumns().get(i)) + " = p." + dialect.quote(r.parentColumns().get(i)));
         }
-        return where(dialect.unboundedRecursion("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT "
-                + cols + " FROM " + dialect.table(table) + " WHERE "), r.childColumns(), parentValues, " UNION SELECT "
-                + prefixed + " FROM " + dialect.table(table) + " c JOIN sd_reached p ON " + String.join(" AND ", on)
-                + ") SELECT " + cols + " FROM sd_reached");
+        String answer = lock
+                ? "SELECT " + prefixed("x", columns) + " FROM " + dialect.table(table.name()) + " x WHERE ("
+                + prefixed("x", table.primaryKey()) + ") IN (SELECT " + dialect.columnList(table.primaryKey())
+                + " FROM sd_reached)" + dialect.forUpdate()
+                : "SELECT " + cols + " FROM sd_reached";
+        return where(dialect.unboundedRecursion("WITH RECURSIVE sd_reached (" + cols + ") AS (SELECT " + cols + " FROM "
+                + dialect.table(table.name()) + " WHERE "), r.childColumns(), parentValues, " UNION SELECT "
+                + prefixed("c", columns) + " FROM " + dialect.table(table.name()) + " c JOIN sd_reached p ON "
+                + String.join(" AND ", on) + ") " + answer);
+    }
+
+    private String prefixed(String alias, List<String> columns) {
+        return columns.stream().map(c -> alias + "." + dialect.quote(c)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public SqlStatement count(TableName table, List<String> keyColumns, List<Object[]> keys) {

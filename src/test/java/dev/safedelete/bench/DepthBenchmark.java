@@ -22,12 +22,13 @@ import java.util.Set;
  * CASCADE)}, {@code parent_id} indexed), {@code depth} rows deep, four ways in the same run: the database's own
  * {@code DELETE} of the head (rolled back; InnoDB refuses cascades deeper than 15), the floor (every row in one
  * DELETE with foreign-key enforcement off, rolled back), planning (the {@link Traversal} as the planner runs it,
- * best of 3) and the {@link Executor} (lock, re-derive, drift check, delete, commit). A 1,000-deep chain is planned
- * and executed first, untimed, to warm the JIT and the server. Not a test; run it in a forked JVM with a 256 MB heap:
+ * best of 3) and the {@link Executor} (lock, re-derive, drift check, delete, commit). Five 5,000-deep chains are
+ * planned and executed first, untimed, to warm the JIT and the server as a running service is. Not a test; run it in a forked JVM with a 256 MB heap:
  *
  * <pre>./mvnw -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.classpathScope=test -Dexec.executable=java -Dexec.args="-Xmx256m -classpath %classpath dev.safedelete.bench.DepthBenchmark"</pre>
  *
- * Optional arguments: {@code POSTGRES,MARIADB} (databases) and the depth (default 50000).
+ * Optional arguments: {@code POSTGRES,MARIADB} (databases) and the depth (default 50000). With
+ * {@code -Dbench.profile=true} before {@code -classpath} it prints the execution's time inside JDBC per statement.
  */
 public final class DepthBenchmark {
 
@@ -46,9 +47,19 @@ public final class DepthBenchmark {
             load(c, kind, depth);
             Catalog catalog = d.catalogLoader().load(c, List.of(db.schema()));
             TableName nodes = catalog.byBareName("nodes").get(0);
-            // warm-up: the 1,000-deep chain headed by row depth + 1
-            AffectedSet warm = plan(c, catalog, d, nodes, depth + 1);
-            execute(db, catalog, d, nodes, depth + 1, warm);
+            // warm-up, as a service that has run before: five 5,000-deep chains planned and executed
+            for (int round = 0; round < 5; round++) {
+                long head = 1_000_000L + round * 10_000L;
+                try (Statement st = c.createStatement()) {
+                    st.execute(chain(kind, head, 5_000));
+                }
+                execute(db.dataSource(), catalog, d, nodes, head, plan(c, catalog, d, nodes, head));
+            }
+            if (kind == ScratchDatabase.Kind.POSTGRESQL) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("VACUUM ANALYZE nodes");
+                }
+            }
 
             String nat = time(() -> rolledBack(c, "DELETE FROM nodes WHERE id = 1", false));
             String floor = time(() -> rolledBack(c, "DELETE FROM nodes WHERE id <= " + depth, true));
@@ -63,9 +74,14 @@ public final class DepthBenchmark {
             if (rows != depth) {
                 throw new IllegalStateException("planned " + rows + " rows, the chain has " + depth);
             }
+            var profile = Boolean.getBoolean("bench.profile") ? new StatementProfile() : null;
             long t = System.nanoTime();
-            execute(db, catalog, d, nodes, 1, set);
+            execute(profile == null ? db.dataSource() : profile.wrap(db.dataSource()), catalog, d, nodes, 1, set);
             long exec = System.nanoTime() - t;
+            if (profile != null) {
+                System.out.printf("  time inside JDBC by statement (%.0f ms of %.0f ms):%n%s",
+                        BenchTree.ms(profile.totalNanos()), BenchTree.ms(exec), profile.report());
+            }
             try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM nodes")) {
                 rs.next();
                 if (rs.getLong(1) != 0) {
@@ -80,10 +96,7 @@ public final class DepthBenchmark {
     private static void load(Connection c, ScratchDatabase.Kind kind, int depth) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE nodes (id BIGINT PRIMARY KEY, parent_id BIGINT)");
-            String series = kind == ScratchDatabase.Kind.POSTGRESQL
-                    ? "SELECT g, CASE WHEN g IN (1, %1$d) THEN NULL ELSE g - 1 END FROM generate_series(1, %2$d) g"
-                    : "SELECT seq, CASE WHEN seq IN (1, %1$d) THEN NULL ELSE seq - 1 END FROM seq_1_to_%2$d";
-            s.execute("INSERT INTO nodes " + series.formatted(depth + 1, depth + 1000));
+            s.execute(chain(kind, 1, depth));
             s.execute("CREATE INDEX nodes_parent ON nodes (parent_id)");
             s.execute("ALTER TABLE nodes ADD CONSTRAINT nodes_parent_fk FOREIGN KEY (parent_id) REFERENCES nodes (id) "
                     + "ON DELETE CASCADE");
@@ -93,14 +106,22 @@ public final class DepthBenchmark {
         }
     }
 
+    /** Rows {@code head} to {@code head + depth - 1}, each the child of the one before. */
+    private static String chain(ScratchDatabase.Kind kind, long head, int depth) {
+        return (kind == ScratchDatabase.Kind.POSTGRESQL
+                ? "INSERT INTO nodes SELECT g, CASE WHEN g = %1$d THEN NULL ELSE g - 1 END FROM generate_series(%1$d, %2$d) g"
+                : "INSERT INTO nodes SELECT seq, CASE WHEN seq = %1$d THEN NULL ELSE seq - 1 END FROM seq_%1$d_to_%2$d")
+                .formatted(head, head + depth - 1);
+    }
+
     private static AffectedSet plan(Connection c, Catalog catalog, Dialect d, TableName nodes, long head)
             throws SQLException {
         return Traversal.derive(c, catalog, d, nodes, List.<Object[]>of(new Object[]{head}), options(false));
     }
 
-    private static void execute(ScratchDatabase db, Catalog catalog, Dialect d, TableName nodes, long head,
+    private static void execute(javax.sql.DataSource ds, Catalog catalog, Dialect d, TableName nodes, long head,
                                 AffectedSet set) throws Exception {
-        new Executor(db.dataSource(), catalog, d, Duration.ofSeconds(60)).execute(new Executor.Confirmed(nodes,
+        new Executor(ds, catalog, d, Duration.ofSeconds(60)).execute(new Executor.Confirmed(nodes,
                 List.<Object[]>of(new Object[]{head}), options(true), set.fingerprints()));
     }
 
