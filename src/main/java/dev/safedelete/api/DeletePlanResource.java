@@ -113,9 +113,11 @@ public class DeletePlanResource {
     @Operation(summary = "The SQL an execution runs",
             description = "The statements execution would run for this plan, in order, readable by a DBA: the "
                     + "updates, then the deletes children first, in the batches the executor uses. Before them the "
-                    + "executor locks and re-derives every row (not shown row by row); rows on a cycle are deleted "
-                    + "level by level, and a leaf table's counted rows are deleted by their parents' keys, as "
-                    + "the comments say.")
+                    + "executor locks and re-derives every row (not shown row by row). The statements are the ones "
+                    + "the executor runs, built by the same code from the keys stored with the plan: a "
+                    + "self-referencing table or a cycle goes whatever its depth (one statement on PostgreSQL, key "
+                    + "batches with checks off on MariaDB, level by level only on H2), and a leaf table's counted "
+                    + "rows by their parents' keys or the database's own cascade, as the comments say.")
     @APIResponse(responseCode = "200", description = "SQL text",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "demo customer", value = """
                     -- SafeDelete plan 0b0f7f7e-… on target demo: delete public.customers [{id=1001}]

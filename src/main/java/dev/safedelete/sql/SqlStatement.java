@@ -12,7 +12,7 @@ public record SqlStatement(String sql, List<Object> values) {
         values = List.copyOf(values.stream().map(v -> v == null ? NullValue.NULL : v).toList());
     }
 
-    /** {@code sql} with {@code tuples} flattened in order, as {@link Bind#tuples} binds them. */
+    /** {@code sql} with the values of {@code tuples}, tuple after tuple, for a {@link Dialect#keyPredicate}. */
     public static SqlStatement of(String sql, List<Object[]> tuples) {
         var values = new java.util.ArrayList<Object>();
         for (Object[] t : tuples) {

@@ -1,11 +1,13 @@
 package dev.safedelete.testdb;
 
+import dev.safedelete.sql.KeyedStatements;
+import dev.safedelete.sql.SqlStatement;
+
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.sql.Dialect;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,8 @@ public record PlainDelete(String error, Map<TableName, Set<String>> deleted, Map
             c.setAutoCommit(false);
             Snapshot before = Snapshot.take(c, catalog, d);
             String sql = "DELETE FROM " + d.table(table) + " WHERE " + d.keyPredicate(keyColumns, keys.size());
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                dev.safedelete.sql.Bind.tuples(ps, keys);
-                ps.executeUpdate();
+            try {
+                new KeyedStatements(c, 0).update(SqlStatement.of(sql, keys));
             } catch (SQLException refused) {
                 c.rollback();
                 return new PlainDelete(refused.getMessage(), Map.of(), Map.of(), null);
