@@ -405,14 +405,14 @@ public final class Traversal {
             Object[] own = shape.referencedBy(r, row);
             if (own != null) {
                 expanded.add(KeyCodec.encode(own));
-                if (Arrays.equals(KeyCodec.encode(RowShape.pick(row, fkAt)), KeyCodec.encode(own))) {
-                    result.selfReferencingRows.merge(r.id(), 1L, Long::sum);
-                }
             }
             Object[] pk = shape.primaryKeyOf(row);
             byte[] key = KeyCodec.encode(pk);
             if (!reached.add(key)) {
                 continue;
+            }
+            if (own != null && Arrays.equals(KeyCodec.encode(RowShape.pick(row, fkAt)), KeyCodec.encode(own))) {
+                result.selfReferencingRows.merge(r.id(), 1L, Long::sum);
             }
             edge.rows++;
             if (edge.sample.size() < options.sampleSize()) {
