@@ -77,10 +77,10 @@ public final class ChangeSequence {
         for (ChangedRows.Updated u : rows.updated()) {
             Relationship r = u.relationship();
             Table child = table(r.childTable());
-            for (List<Object[]> batch : batches(u.rows(), child)) {
-                sink.accept(new Keyed(r.id(), statements.update(child, u.columns(), u.outcome() == Outcome.SET_DEFAULT,
-                        batch), batch.size(), "update of " + child.name() + " through " + r.id()));
-            }
+            u.rows().<ExecutionFailure>forEachBatch(child.primaryKey().size(), batchSize(child), batch ->
+                    sink.accept(new Keyed(r.id(), statements.update(child, u.columns(),
+                            u.outcome() == Outcome.SET_DEFAULT, batch), batch.size(),
+                            "update of " + child.name() + " through " + r.id())));
         }
     }
 
@@ -98,10 +98,8 @@ public final class ChangeSequence {
             AffectedSet.Tally tally = rows.tallies().get(t);
             if (tally == null) {
                 Table table = table(t);
-                for (List<Object[]> batch : batches(rows.deleted().get(t), table)) {
-                    sink.accept(new Keyed(t.qualified(), statements.delete(t, table.primaryKey(), batch), batch.size(),
-                            "delete from " + t));
-                }
+                rows.deleted().get(t).<ExecutionFailure>forEachBatch(table.primaryKey().size(), batchSize(table),
+                        batch -> sink.accept(deleteBatch(table, batch)));
             } else if (leftToTheCascade(tally, checksRelaxed)) {
                 sink.accept(new LeftToCascade(t.qualified(), t, tally));
             } else {
@@ -138,7 +136,7 @@ public final class ChangeSequence {
         return new Tallied(t.qualified(), t, tally, parent.name().qualified(), out);
     }
 
-    private Component component(List<TableName> tables, ChangedRows rows) {
+    private Component component(List<TableName> tables, ChangedRows rows) throws SQLException {
         var counts = new LinkedHashMap<TableName, Long>();
         tables.forEach(t -> counts.put(t, (long) rows.deleted().get(t).size()));
         ComponentDeletion how = statements.dialect().componentDeletion();
@@ -157,10 +155,8 @@ public final class ChangeSequence {
         var batches = new ArrayList<Keyed>();
         for (TableName t : tables) {
             Table table = table(t);
-            for (List<Object[]> batch : batches(rows.deleted().get(t), table)) {
-                batches.add(new Keyed(t.qualified(), statements.delete(t, table.primaryKey(), batch), batch.size(),
-                        "delete from " + t));
-            }
+            rows.deleted().get(t).<RuntimeException>forEachBatch(table.primaryKey().size(), batchSize(table),
+                    batch -> batches.add(deleteBatch(table, batch)));
         }
         return new Component(tables.get(0).qualified(), tables, how, Optional.empty(), counts, batches);
     }
@@ -169,14 +165,13 @@ public final class ChangeSequence {
         return catalog.table(t).orElseThrow(() -> new IllegalStateException(t + " is no longer in the catalog"));
     }
 
-    private List<List<Object[]>> batches(KeySet keys, Table table) {
-        var all = decode(keys, table);
-        int size = statements.batchSize(table.primaryKey().size());
-        var out = new ArrayList<List<Object[]>>();
-        for (int from = 0; from < all.size(); from += size) {
-            out.add(all.subList(from, Math.min(all.size(), from + size)));
-        }
-        return out;
+    private Keyed deleteBatch(Table table, List<Object[]> batch) {
+        return new Keyed(table.name().qualified(), statements.delete(table.name(), table.primaryKey(), batch),
+                batch.size(), "delete from " + table.name());
+    }
+
+    private int batchSize(Table table) {
+        return statements.batchSize(table.primaryKey().size());
     }
 
     private static List<Object[]> decode(KeySet keys, Table table) {

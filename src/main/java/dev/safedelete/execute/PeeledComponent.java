@@ -65,10 +65,9 @@ final class PeeledComponent {
             }
             for (var e : free.entrySet()) {
                 Table t = table(e.getKey());
-                for (List<Object[]> batch : batches(e.getValue(), t)) {
-                    Executor.expect(run.update(build.delete(t.name(), t.primaryKey(), batch)), batch.size(),
-                            "delete from " + t.name());
-                }
+                e.getValue().<ExecutionFailure>forEachBatch(t.primaryKey().size(), batchSize(t), batch ->
+                        Executor.expect(run.update(build.delete(t.name(), t.primaryKey(), batch)), batch.size(),
+                                "delete from " + t.name()));
                 remaining.put(e.getKey(), minus(remaining.get(e.getKey()), e.getValue()));
             }
         }
@@ -86,13 +85,12 @@ final class PeeledComponent {
             }
             Table child = table(r.childTable());
             var values = new ArrayList<Object[]>();
-            for (List<Object[]> batch : batches(children, child)) {
-                run.query(build.references(child, r, batch, notItself(r)), row -> {
-                    if (Arrays.stream(row).noneMatch(Objects::isNull)) {
-                        values.add(row);
-                    }
-                });
-            }
+            children.<RuntimeException>forEachBatch(child.primaryKey().size(), batchSize(child), batch ->
+                    run.query(build.references(child, r, batch, notItself(r)), row -> {
+                        if (Arrays.stream(row).noneMatch(Objects::isNull)) {
+                            values.add(row);
+                        }
+                    }));
             Table parent = table(r.parentTable());
             KeySet held = out.computeIfAbsent(r.parentTable(), t -> new KeySet());
             KeyedStatements.inBatches(values, build.batchSize(r.parentColumns().size()), chunk ->
@@ -126,10 +124,9 @@ final class PeeledComponent {
             if (column.isEmpty() || rows.isEmpty()) {
                 continue;
             }
-            for (List<Object[]> batch : batches(rows, child)) {
-                Executor.expect(run.update(build.nullColumn(child, column.get(), batch)), batch.size(),
-                        "nulling " + column.get() + " of " + child.name() + " to break a ring");
-            }
+            rows.<ExecutionFailure>forEachBatch(child.primaryKey().size(), batchSize(child), batch ->
+                    Executor.expect(run.update(build.nullColumn(child, column.get(), batch)), batch.size(),
+                            "nulling " + column.get() + " of " + child.name() + " to break a ring"));
             return true;
         }
         return false;
@@ -144,15 +141,8 @@ final class PeeledComponent {
         return catalog.table(t).orElseThrow();
     }
 
-    private List<List<Object[]>> batches(KeySet keys, Table table) {
-        var all = new ArrayList<Object[]>(keys.size());
-        keys.forEach(k -> all.add(KeyCodec.decode(k, table.primaryKey().size())));
-        var out = new ArrayList<List<Object[]>>();
-        int size = build.batchSize(table.primaryKey().size());
-        for (int from = 0; from < all.size(); from += size) {
-            out.add(all.subList(from, Math.min(all.size(), from + size)));
-        }
-        return out;
+    private int batchSize(Table table) {
+        return build.batchSize(table.primaryKey().size());
     }
 
     private static KeySet minus(KeySet all, KeySet gone) {

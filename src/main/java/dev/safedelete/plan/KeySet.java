@@ -66,6 +66,31 @@ public final class KeySet implements Iterable<byte[]> {
         }
     }
 
+    /** Receives one batch of decoded keys; the list is reused after the call returns. */
+    @FunctionalInterface
+    public interface BatchAction<E extends Exception> {
+        void accept(java.util.List<Object[]> batch) throws java.sql.SQLException, E;
+    }
+
+    /**
+     * The keys decoded ({@link KeyCodec#decode}) in batches of at most {@code size}, one call each: never more than one
+     * batch of decoded keys in memory, however large the set.
+     */
+    public <E extends Exception> void forEachBatch(int arity, int size, BatchAction<E> action)
+            throws java.sql.SQLException, E {
+        var batch = new java.util.ArrayList<Object[]>(Math.min(size, this.size));
+        for (byte[] k : this) {
+            batch.add(KeyCodec.decode(k, arity));
+            if (batch.size() == size) {
+                action.accept(batch);
+                batch = new java.util.ArrayList<>(size);
+            }
+        }
+        if (!batch.isEmpty()) {
+            action.accept(batch);
+        }
+    }
+
     @Override
     public Iterator<byte[]> iterator() {
         return new Iterator<>() {
