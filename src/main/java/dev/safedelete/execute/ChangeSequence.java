@@ -127,13 +127,8 @@ public final class ChangeSequence {
         var values = LeafTallies.referencedValues(r, parent, parentKeys);
         var leafTally = statements.dialect().leafTally().orElseThrow(() -> new IllegalStateException(
                 statements.dialect().name() + " cannot tally, yet the plan has tallies"));
-        var out = new ArrayList<TalliedStatement>();
-        int size = statements.batchSize(r.childColumns().size());
-        for (int from = 0; from < values.size(); from += size) {
-            out.add(statements.talliedDelete(leafTally, child, r.childColumns(),
-                    values.subList(from, Math.min(values.size(), from + size))));
-        }
-        return new Tallied(t.qualified(), t, tally, parent.name().qualified(), out);
+        return new Tallied(t.qualified(), t, tally, parent.name().qualified(),
+                LeafTallies.deletes(statements.dialect(), leafTally, child, r, values));
     }
 
     private Component component(List<TableName> tables, ChangedRows rows) throws SQLException {

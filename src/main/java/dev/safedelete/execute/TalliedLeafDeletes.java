@@ -3,12 +3,11 @@ package dev.safedelete.execute;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.execute.ExecutionFailure.Difference;
 import dev.safedelete.plan.AffectedSet;
+import dev.safedelete.plan.LeafTallies;
 import dev.safedelete.sql.KeyedStatements;
 import dev.safedelete.sql.LeafTally;
 import dev.safedelete.sql.SqlStatement;
-import dev.safedelete.sql.StatementBuilder.TalliedStatement;
 
-import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,24 +42,13 @@ final class TalliedLeafDeletes {
     }
 
     void delete(ChangeSequence.Tallied change) throws SQLException, ExecutionFailure {
-        long rows = 0;
-        BigInteger hash = BigInteger.ZERO;
-        boolean hashed = true;
-        for (TalliedStatement s : change.statements()) {
-            if (s.countsAndHashes()) {
-                Object[] row = statements.changeSingle(s.statement());
-                rows += ((Number) row[0]).longValue();
-                hash = hash.add(new BigInteger(row[1].toString()));
-            } else {
-                hashed = false;
-                rows += statements.update(s.statement());
-            }
-        }
+        LeafTallies.Deleted gone = LeafTallies.run(statements, change.statements());
         AffectedSet.Tally tally = change.tally();
-        if (hashed && (rows != tally.rows() || !hash.equals(tally.hash()))) {
-            throw DriftCheck.drift(List.of(new Difference(change.table().qualified(), "DELETE", tally.rows(), rows)));
+        if (gone.hash() != null && (gone.rows() != tally.rows() || !gone.hash().equals(tally.hash()))) {
+            throw DriftCheck.drift(List.of(new Difference(change.table().qualified(), "DELETE", tally.rows(),
+                    gone.rows())));
         }
-        Executor.expect(rows, tally.rows(), "delete from " + change.table() + " by the keys of its "
+        Executor.expect(gone.rows(), tally.rows(), "delete from " + change.table() + " by the keys of its "
                 + change.parents() + " rows");
     }
 

@@ -79,13 +79,23 @@ public final class LeafTallies {
     /** Deletes the rows a tally stands for, by parent values, batch after batch ({@link LeafTally#delete}). */
     public static Deleted delete(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
                                  List<Object[]> parentValues, int timeoutSeconds) throws SQLException {
-        var run = new KeyedStatements(c, timeoutSeconds);
+        return run(new KeyedStatements(c, timeoutSeconds), deletes(dialect, tally, child, r, parentValues));
+    }
+
+    /** The statements of {@link #delete}: one per bounded batch of parent values. */
+    public static List<StatementBuilder.TalliedStatement> deletes(Dialect dialect, LeafTally tally, Table child,
+                                                                  Relationship r, List<Object[]> parentValues) {
         var build = new StatementBuilder(dialect);
+        return chunks(dialect, r, parentValues).stream()
+                .map(chunk -> build.talliedDelete(tally, child, r.childColumns(), chunk)).toList();
+    }
+
+    /** Runs tallied deletes and adds up what they removed. */
+    public static Deleted run(KeyedStatements run, List<StatementBuilder.TalliedStatement> deletes) throws SQLException {
         long rows = 0;
         BigInteger hash = BigInteger.ZERO;
         boolean hashed = true;
-        for (List<Object[]> chunk : chunks(dialect, r, parentValues)) {
-            var delete = build.talliedDelete(tally, child, r.childColumns(), chunk);
+        for (var delete : deletes) {
             if (!delete.countsAndHashes()) {
                 hashed = false;
                 rows += run.update(delete.statement());
