@@ -77,14 +77,8 @@ public final class Executor {
                 DriftCheck.refuseDrift(plan.table(), plan.roots().size(), plan.fingerprints(), now);
                 var run = new KeyedStatements(tx.connection(), plan.options().queryTimeoutSeconds(), log);
                 var changes = new ChangeSequence(catalog, build);
-                var applied = new TreeMap<Group, Long>();
 
                 changes.updates(now, change -> apply(run, change));
-                now.counts().forEach((g, n) -> {
-                    if (g.outcome() == Outcome.SET_NULL || g.outcome() == Outcome.SET_DEFAULT) {
-                        applied.put(g, n);
-                    }
-                });
 
                 var tallied = new TalliedLeafDeletes(run, dialect.leafTally(), now.tallies());
                 boolean relaxed;
@@ -94,11 +88,9 @@ public final class Executor {
                     changes.deletes(now, relaxed, change -> delete(run, build, tallied, now, relaxed, change));
                 }
                 tallied.checkNothingElseDeleted();
-                now.counts().forEach((g, n) -> {
-                    if (g.outcome() == Outcome.DELETE) {
-                        applied.put(g, n);
-                    }
-                });
+                // every statement's count was checked, so the rows changed are the set's counts
+                var applied = new TreeMap<>(now.counts());
+                applied.keySet().removeIf(g -> g.outcome() == Outcome.BLOCK);
                 return tx.commit(new Applied(applied, relaxed), rootsLeft);
             } catch (SQLException e) {
                 throw Failures.of(dialect, lockTimeout, e);

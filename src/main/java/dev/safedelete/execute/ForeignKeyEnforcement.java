@@ -3,10 +3,10 @@ package dev.safedelete.execute;
 import dev.safedelete.catalog.Catalog;
 import dev.safedelete.catalog.TableName;
 import dev.safedelete.sql.Dialect;
+import dev.safedelete.sql.KeyedStatements;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ final class ForeignKeyEnforcement implements AutoCloseable {
         this.dialect = dialect;
         this.relaxed = relax;
         if (relax) {
-            run(connection, dialect.relaxForeignKeyChecks());
+            KeyedStatements.settings(connection, dialect.relaxForeignKeyChecks());
         }
     }
 
@@ -66,15 +66,7 @@ final class ForeignKeyEnforcement implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         if (relaxed) {
-            run(connection, dialect.restoreForeignKeyChecks());
-        }
-    }
-
-    static void run(Connection c, List<String> statements) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
+            KeyedStatements.settings(connection, dialect.restoreForeignKeyChecks());
         }
     }
 }

@@ -43,7 +43,7 @@ final class TargetTransaction implements AutoCloseable {
             // each statement sees what others committed before it (InnoDB's default, REPEATABLE READ, would keep
             // reading the first snapshot, and a re-derivation must see rows that joined since)
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            ForeignKeyEnforcement.run(c, dialect.lockTimeout(lockTimeout));
+            KeyedStatements.settings(c, dialect.lockTimeout(lockTimeout));
             return tx;
         } catch (SQLException e) {
             tx.close();
@@ -92,10 +92,10 @@ final class TargetTransaction implements AutoCloseable {
         }
         try {
             if (!connection.isClosed()) {
-                ForeignKeyEnforcement.run(connection, dialect.resetLockTimeout());
+                KeyedStatements.settings(connection, dialect.resetLockTimeout());
                 if (dialect.checksRowByRow()) {
                     // a pooled connection must never keep foreign-key checks off, whatever failed before
-                    ForeignKeyEnforcement.run(connection, dialect.restoreForeignKeyChecks());
+                    KeyedStatements.settings(connection, dialect.restoreForeignKeyChecks());
                 }
                 connection.setAutoCommit(true);
                 connection.setTransactionIsolation(isolation);

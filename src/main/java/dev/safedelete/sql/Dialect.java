@@ -52,19 +52,6 @@ public interface Dialect {
         return sb.append(')').toString();
     }
 
-    /**
-     * The predicate of {@link #keyPredicate} with its values, for the statements the {@link StatementBuilder} builds:
-     * a dialect may bind the keys otherwise (PostgreSQL: one array).
-     */
-    default SqlStatement keyMatch(List<String> columns, List<Object[]> keys) {
-        return SqlStatement.of(keyPredicate(columns, keys.size()), keys);
-    }
-
-    /** How many key tuples one {@link #keyMatch} names. */
-    default int keysPerMatch(int arity) {
-        return keysPerStatement(arity);
-    }
-
     /** How many key tuples one statement binds: bounded by the driver's parameter limit and by plan-cache sanity. */
     default int keysPerStatement(int arity) {
         return Math.max(1, Math.min(1000, 30000 / arity));

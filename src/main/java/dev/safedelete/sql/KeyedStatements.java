@@ -128,6 +128,15 @@ public final class KeyedStatements {
         }
     }
 
+    /** Session or transaction settings (lock timeout, foreign-key enforcement): plain statements without values. */
+    public static void settings(Connection c, List<String> statements) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
     /** {@code items} in consecutive batches of at most {@code size}, one call each. */
     public static <T> void inBatches(List<T> items, int size, BatchAction<T> action) throws SQLException {
         for (int from = 0; from < items.size(); from += size) {

@@ -149,25 +149,6 @@ public class PostgresDialect extends QuotingDialect {
         }
     }
 
-    /**
-     * Integer keys of one column go as one {@code int8} array, {@code = ANY(?)}: one parameter however many keys, so
-     * a statement can name tens of thousands of rows without PostgreSQL parsing and planning as many placeholders.
-     * Other keys keep the IN list (a text array would compare char(n) and citext columns differently).
-     */
-    @Override
-    public SqlStatement keyMatch(java.util.List<String> columns, java.util.List<Object[]> keys) {
-        if (columns.size() != 1 || !keys.stream().allMatch(k -> k[0] instanceof Long)) {
-            return super.keyMatch(columns, keys);
-        }
-        return new SqlStatement(quote(columns.get(0)) + " = ANY(?)",
-                java.util.List.of(new SqlArray("int8", keys.stream().map(k -> k[0]).toList())));
-    }
-
-    @Override
-    public int keysPerMatch(int arity) {
-        return arity == 1 ? 20_000 : keysPerStatement(arity);
-    }
-
     @Override
     public ComponentDeletion componentDeletion() {
         return ComponentDeletion.ONE_STATEMENT;

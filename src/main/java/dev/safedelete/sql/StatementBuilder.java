@@ -25,17 +25,12 @@ public final class StatementBuilder {
 
     /** How many key tuples of {@code arity} columns one statement names. */
     public int batchSize(int arity) {
-        return dialect.keysPerMatch(arity);
+        return dialect.keysPerStatement(arity);
     }
 
     /** {@code head}, the rows whose {@code columns} equal one of {@code keys}, then {@code tail}. */
     private SqlStatement where(String head, List<String> columns, List<Object[]> keys, String tail) {
-        SqlStatement match = dialect.keyMatch(columns, keys);
-        var values = new java.util.ArrayList<Object>();
-        for (int i = 0; i < match.values().size(); i++) {
-            values.add(match.value(i));
-        }
-        return new SqlStatement(head + match.sql() + tail, values);
+        return SqlStatement.of(head + dialect.keyPredicate(columns, keys.size()) + tail, keys);
     }
 
     public SqlStatement delete(TableName table, List<String> keyColumns, List<Object[]> keys) {
