@@ -70,19 +70,16 @@ public final class LeafTallies {
     }
 
     /**
-     * What {@link #delete} removed: how many rows, and their hash where the DELETE itself hashes them; null where it
+     * What {@link #run} removed: how many rows, and their hash where the DELETE itself hashes them; null where it
      * only counts (the rows were locked when the execution tallied them, {@link LeafTally#lockingTally}).
      */
     public record Deleted(long rows, BigInteger hash) {
     }
 
-    /** Deletes the rows a tally stands for, by parent values, batch after batch ({@link LeafTally#delete}). */
-    public static Deleted delete(Connection c, Dialect dialect, LeafTally tally, Table child, Relationship r,
-                                 List<Object[]> parentValues, int timeoutSeconds) throws SQLException {
-        return run(new KeyedStatements(c, timeoutSeconds), deletes(dialect, tally, child, r, parentValues));
-    }
-
-    /** The statements of {@link #delete}: one per bounded batch of parent values. */
+    /**
+     * Deletes of the rows a tally stands for, by parent values ({@link LeafTally#delete}): one per bounded batch; the
+     * executor runs them with {@link #run}.
+     */
     public static List<StatementBuilder.TalliedStatement> deletes(Dialect dialect, LeafTally tally, Table child,
                                                                   Relationship r, List<Object[]> parentValues) {
         var build = new StatementBuilder(dialect);

@@ -63,12 +63,6 @@ public final class KeyedStatements {
         }
     }
 
-    /** Runs a data-changing statement that answers rows ({@code DELETE ... RETURNING} inside a query). */
-    public void change(SqlStatement s, RowSink sink) throws SQLException {
-        log.ran(s);
-        read(s, sink);
-    }
-
     /** The one row a data-changing statement answers. */
     public Object[] changeSingle(SqlStatement s) throws SQLException {
         log.ran(s);

@@ -260,7 +260,8 @@ class LeafTallyTest {
             LeafTallies.Count counted = LeafTallies.count(c, d, d.leafTally().orElseThrow(), events, r, orders, 0,
                     true);
             assertEquals(60, counted.rows());
-            LeafTallies.Deleted gone = LeafTallies.delete(c, d, d.leafTally().orElseThrow(), events, r, orders, 0);
+            LeafTallies.Deleted gone = LeafTallies.run(new dev.safedelete.sql.KeyedStatements(c, 0),
+                    LeafTallies.deletes(d, d.leafTally().orElseThrow(), events, r, orders));
             assertEquals(60, gone.rows());
             if (kind == Kind.POSTGRESQL) {
                 assertEquals(counted.hash(), gone.hash(), "PostgreSQL hashes what it deletes");
